@@ -1,0 +1,73 @@
+"""The skeleton every installation needs, as DESIGN.md draws it; created idempotently."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from wagtail.models import Page, Site
+
+from legal.models import AccessibilityPage, LegalPage
+from members.roles import ensure_roles
+from strands.models import GuidanceIndexPage, MissionIndexPage, PracticeExampleIndexPage
+
+from .models import HomePage
+
+TO_BE_WRITTEN = "<p>Dieser Text wird von der Redaktion ergänzt.</p>"
+
+
+def publish_child(parent: Page, page: Page) -> Page:
+    """Add ``page`` below ``parent`` and publish it with a first revision."""
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def ensure_child(parent: Page, model: type[Page], slug: str, **fields) -> Page:
+    """The live child of ``model`` with ``slug`` below ``parent``, created if missing."""
+    existing = model.objects.child_of(parent).filter(slug=slug).first()
+    return existing or publish_child(parent, model(slug=slug, **fields))
+
+
+def remove_default_welcome_page(root: Page) -> None:
+    """Wagtail's migrations create a plain 'Welcome' page; it has no place in our tree."""
+    plain_page = ContentType.objects.get_for_model(Page)
+    for page in Page.objects.child_of(root).filter(content_type=plain_page, numchild=0):
+        Site.objects.filter(root_page=page).delete()
+        page.delete()
+
+
+@transaction.atomic
+def ensure_site_tree(hostname: str = "localhost", port: int = 80) -> HomePage:
+    root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
+    home = HomePage.objects.first()
+    if home is None:
+        remove_default_welcome_page(root)
+        home = publish_child(
+            root,
+            HomePage(title="Kommunal souverän", slug="start", intro=TO_BE_WRITTEN),
+        )
+    site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+    if site.pk is None or site.root_page_id != home.pk:
+        site.hostname, site.port = hostname, port
+        site.root_page = home
+        site.site_name = "Kommunal souverän"
+        site.save()
+
+    mission = ensure_child(home, MissionIndexPage, "leitbild", title="Leitbild", show_in_menus=True)
+    guidance = ensure_child(
+        home, GuidanceIndexPage, "handlungshilfen", title="Handlungshilfen", show_in_menus=True
+    )
+    ensure_child(guidance, PracticeExampleIndexPage, "beispiele", title="Gute Beispiele")
+    for slug, title in [
+        ("impressum", "Impressum"),
+        ("datenschutz", "Datenschutzerklärung"),
+        ("leichte-sprache", "Leichte Sprache"),
+    ]:
+        ensure_child(home, LegalPage, slug, title=title, body=TO_BE_WRITTEN)
+    ensure_child(
+        home,
+        AccessibilityPage,
+        "barrierefreiheit",
+        title="Erklärung zur Barrierefreiheit",
+        body=TO_BE_WRITTEN,
+    )
+    ensure_roles(mission, guidance)
+    return home

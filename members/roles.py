@@ -1,0 +1,64 @@
+"""The roles of DESIGN.md as Django groups, with Wagtail page and collection permissions.
+
+Editors may add and change pages in their own strand only; publishing is for
+approvers (and administrators, who are superusers).
+"""
+
+from enum import StrEnum
+
+from django.contrib.auth.models import Group, Permission
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+
+
+class Role(StrEnum):
+    MEMBER = "Mitglieder"
+    MODERATOR = "Moderation"
+    MISSION_EDITOR = "Redaktion Leitbild"
+    GUIDANCE_EDITOR = "Redaktion Handlungshilfen"
+    APPROVER = "Freigabe"
+
+
+EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "lock_page", "unlock_page"]
+APPROVER_PAGE_PERMISSIONS = ["change_page", "publish_page"]
+MEDIA_PERMISSIONS = [
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "change_image"),
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "change_document"),
+    ("wagtaildocs", "choose_document"),
+]
+
+
+def _permission(app_label: str, codename: str) -> Permission:
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def _grant_pages(group: Group, page: Page, codenames: list[str]) -> None:
+    for codename in codenames:
+        GroupPagePermission.objects.get_or_create(
+            group=group, page=page, permission=_permission("wagtailcore", codename)
+        )
+
+
+def _grant_admin_and_media(group: Group) -> None:
+    group.permissions.add(_permission("wagtailadmin", "access_admin"))
+    root_collection = Collection.get_first_root_node()
+    for app_label, codename in MEDIA_PERMISSIONS:
+        GroupCollectionPermission.objects.get_or_create(
+            group=group,
+            collection=root_collection,
+            permission=_permission(app_label, codename),
+        )
+
+
+def ensure_roles(mission_root: Page, guidance_root: Page) -> dict[Role, Group]:
+    """Create the groups and give editors and approvers their strands; idempotent."""
+    groups = {role: Group.objects.get_or_create(name=role.value)[0] for role in Role}
+    for role, root in [(Role.MISSION_EDITOR, mission_root), (Role.GUIDANCE_EDITOR, guidance_root)]:
+        _grant_admin_and_media(groups[role])
+        _grant_pages(groups[role], root, EDITOR_PAGE_PERMISSIONS)
+    _grant_admin_and_media(groups[Role.APPROVER])
+    for root in (mission_root, guidance_root):
+        _grant_pages(groups[Role.APPROVER], root, APPROVER_PAGE_PERMISSIONS)
+    return groups
