@@ -4,3 +4,9 @@ from django.apps import AppConfig
 class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "home"
+    verbose_name = "Startseite"
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

@@ -1,33 +1,27 @@
 """Site-wide navigation: the header menu and the footer's legal links."""
 
 from django import template
-from wagtail.models import Page
 
-from legal.models import AccessibilityPage, LegalPage
+from home.navigation import site_navigation
 
 register = template.Library()
 
 
 @register.inclusion_tag("components/main_navigation.html", takes_context=True)
 def main_navigation(context):
-    """Top-level pages marked "in menus", plus search."""
-    request = context.get("request")
-    current = context.get("page")
-    current_path = getattr(current, "path", "")
-    items = list(Page.objects.live().public().in_menu().filter(depth=3).order_by("path"))
-    for item in items:
-        item.is_current = current_path.startswith(item.path)
-    return {"request": request, "items": items}
+    """Top-level pages marked "in menus", plus search; the current section is marked."""
+    current_path = getattr(context.get("page"), "path", "")
+
+    def aria_current(link):
+        if current_path == link.path:
+            return "page"
+        return "true" if current_path.startswith(link.path) else ""
+
+    menu = site_navigation(context.get("request")).menu
+    return {"items": [(link, aria_current(link)) for link in menu]}
 
 
 @register.inclusion_tag("components/footer_links.html", takes_context=True)
 def footer_links(context):
     """Impressum, Datenschutz, Barrierefreiheit, Leichte Sprache: on every page."""
-    pages = (
-        Page.objects.live()
-        .public()
-        .type(LegalPage, AccessibilityPage)
-        .filter(depth=3)
-        .order_by("path")
-    )
-    return {"request": context.get("request"), "pages": pages}
+    return {"links": site_navigation(context.get("request")).footer}

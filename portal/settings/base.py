@@ -79,7 +79,8 @@ TEMPLATES = [
     },
 ]
 
-# Database: SQLite in the project folder unless DATABASE_URL names another one.
+# Database: SQLite in the project's var/ folder unless DATABASE_URL names another one.
+(BASE_DIR / "var").mkdir(exist_ok=True)
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'var' / 'db.sqlite3'}",

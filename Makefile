@@ -1,0 +1,58 @@
+# Kommunal souverän — everyday commands. `make help` lists them.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+WEB_CONCURRENCY ?= 2
+export DJANGO_ENV ?= dev
+
+.DEFAULT_GOAL := help
+.PHONY: help run setup demo test test-fast lint format migrations-check clean
+
+help: ## Show this help
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-18s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+# Reinstall only when the dependency declaration changes.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@ $(VENV)/.installed
+
+setup: $(VENV)/.installed ## Create .venv, migrate the database, load demo content, collect static files
+	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py collectstatic --no-input --verbosity 0
+
+run: setup ## Set everything up and serve the demo portal at http://127.0.0.1:8000
+	@echo "Portal: http://$(HOST):$(PORT)/  –  Verwaltung: http://$(HOST):$(PORT)/admin/"
+	$(BIN)/gunicorn portal.wsgi:application --bind $(HOST):$(PORT) \
+		--workers $(WEB_CONCURRENCY) --access-logfile - --env DJANGO_ENV=$(DJANGO_ENV)
+
+test: $(VENV)/.installed-dev ## Set up .venv with test tools and run the whole test suite
+	$(BIN)/python -m pytest
+
+test-fast: $(VENV)/.installed-dev ## Run the tests without the browser journeys
+	$(BIN)/python -m pytest -m "not browser"
+
+lint: $(VENV)/.installed-dev ## Check code style (ruff) and missing migrations
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(MAKE) migrations-check
+
+format: $(VENV)/.installed-dev ## Format the code with ruff
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+migrations-check: $(VENV)/.installed ## Fail if a model change has no migration
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+clean: ## Remove the virtual environment, database, static and media files
+	rm -rf $(VENV) var

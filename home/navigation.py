@@ -1,0 +1,54 @@
+"""The site-wide menu and footer links, cached per site until pages change.
+
+Every public page shows them, so they are read from the cache rather than with
+four queries per request; publishing, unpublishing, moving or deleting a page
+clears them.
+"""
+
+from dataclasses import dataclass
+
+from django.core.cache import cache
+from wagtail.models import Page, Site
+
+from legal.models import AccessibilityPage, LegalPage
+
+TOP_LEVEL_DEPTH = 3  # root (1) → home (2) → strands and legal pages (3)
+
+
+@dataclass(frozen=True)
+class NavLink:
+    title: str
+    url: str
+    path: str
+
+
+@dataclass(frozen=True)
+class Navigation:
+    menu: list[NavLink]
+    footer: list[NavLink]
+
+
+def _cache_key(site_pk: int) -> str:
+    return f"navigation:{site_pk}"
+
+
+def _links(pages, request) -> list[NavLink]:
+    return [NavLink(page.title, page.get_url(request), page.path) for page in pages]
+
+
+def site_navigation(request) -> Navigation:
+    site = Site.find_for_request(request)
+    key = _cache_key(site.pk if site else 0)
+    navigation = cache.get(key)
+    if navigation is None:
+        top_level = Page.objects.live().public().filter(depth=TOP_LEVEL_DEPTH).order_by("path")
+        navigation = Navigation(
+            menu=_links(top_level.in_menu(), request),
+            footer=_links(top_level.type(LegalPage, AccessibilityPage), request),
+        )
+        cache.set(key, navigation, timeout=None)
+    return navigation
+
+
+def clear_navigation_cache(**kwargs) -> None:
+    cache.delete_many([_cache_key(pk) for pk in [0, *Site.objects.values_list("pk", flat=True)]])

@@ -1,0 +1,33 @@
+import pytest
+from django.core.cache import cache
+
+from home.site_tree import ensure_site_tree
+from strands.models import GuidanceIndexPage, MissionIndexPage, PracticeExampleIndexPage
+
+
+@pytest.fixture
+def home(db):
+    return ensure_site_tree()
+
+
+@pytest.fixture
+def mission_index(home):
+    return MissionIndexPage.objects.get()
+
+
+@pytest.fixture
+def guidance_index(home):
+    return GuidanceIndexPage.objects.get()
+
+
+@pytest.fixture
+def examples_index(home):
+    return PracticeExampleIndexPage.objects.get()
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache, as a fresh process would."""
+    cache.clear()
+    yield
+    cache.clear()
