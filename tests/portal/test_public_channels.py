@@ -5,8 +5,8 @@ import json
 import pytest
 from wagtail.models import PageViewRestriction
 
-from legal.models import LegalPage
 from home.site_tree import publish_child
+from legal.models import LegalPage
 from strands.models import GuidancePage
 from tests import factories
 
