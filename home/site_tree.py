@@ -4,7 +4,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from wagtail.models import Page, Site
 
-from legal.models import AccessibilityPage, LegalPage
+from legal.models import AccessibilityPage, FeedbackField, LegalPage
 from members.roles import ensure_roles
 from strands.models import GuidanceIndexPage, MissionIndexPage, PracticeExampleIndexPage
 
@@ -68,6 +68,12 @@ def ensure_site_tree(hostname: str = "localhost", port: int = 80) -> HomePage:
         "barrierefreiheit",
         title="Erklärung zur Barrierefreiheit",
         body=TO_BE_WRITTEN,
+        # BITV 2.0 requires a way to report barriers from day one.
+        form_fields=[
+            FeedbackField(label="Ihr Name", field_type="singleline", required=False),
+            FeedbackField(label="Ihre E-Mail-Adresse", field_type="email", required=False),
+            FeedbackField(label="Ihre Nachricht", field_type="multiline", required=True),
+        ],
     )
     ensure_roles(mission, guidance)
     return home

@@ -43,7 +43,7 @@ def _grant_pages(group: Group, page: Page, codenames: list[str]) -> None:
 
 def _grant_admin_and_media(group: Group) -> None:
     group.permissions.add(_permission("wagtailadmin", "access_admin"))
-    root_collection = Collection.get_first_root_node()
+    root_collection = Collection.get_first_root_node() or Collection.add_root(name="Root")
     for app_label, codename in MEDIA_PERMISSIONS:
         GroupCollectionPermission.objects.get_or_create(
             group=group,

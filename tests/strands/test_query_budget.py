@@ -43,7 +43,7 @@ def test_position_page_query_count_does_not_grow_with_links(
     client.get(few.url)  # warm per-process caches (content types, site root paths)
     with django_assert_max_num_queries(PAGE_QUERY_BUDGET):
         many_html = client.get(many.url).content.decode()
-    assert many_html.count('class="card"') == 30
+    assert many_html.count('class="card card--handlungshilfen"') == 30
     assert queries_for(client, few.url) == queries_for(client, many.url)
 
 
