@@ -2,7 +2,8 @@
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from wagtail.models import Page, Site
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, Site
 
 from legal.models import AccessibilityPage, FeedbackField, LegalPage
 from members.roles import ensure_roles
@@ -17,6 +18,8 @@ def publish_child(parent: Page, page: Page) -> Page:
     """Add ``page`` below ``parent`` and publish it with a first revision."""
     parent.add_child(instance=page)
     page.save_revision().publish()
+    # Publishing works on a copy; reload so callers see the published state.
+    page.refresh_from_db()
     return page
 
 
@@ -36,6 +39,9 @@ def remove_default_welcome_page(root: Page) -> None:
 
 @transaction.atomic
 def ensure_site_tree(hostname: str = "localhost", port: int = 80) -> HomePage:
+    # Wagtail's migrations create the locale and root page; an emptied database
+    # (a flush, a restore of content tables only) lacks them.
+    Locale.objects.get_or_create(language_code=get_supported_content_language_variant("de"))
     root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
     home = HomePage.objects.first()
     if home is None:

@@ -11,6 +11,8 @@ from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermi
 
 
 class Role(StrEnum):
+    """Group names; the groups are created by migration 0001_roles."""
+
     MEMBER = "Mitglieder"
     MODERATOR = "Moderation"
     MISSION_EDITOR = "Redaktion Leitbild"
@@ -53,7 +55,7 @@ def _grant_admin_and_media(group: Group) -> None:
 
 
 def ensure_roles(mission_root: Page, guidance_root: Page) -> dict[Role, Group]:
-    """Create the groups and give editors and approvers their strands; idempotent."""
+    """Give editors and approvers their strands (creating groups if missing); idempotent."""
     groups = {role: Group.objects.get_or_create(name=role.value)[0] for role in Role}
     for role, root in [(Role.MISSION_EDITOR, mission_root), (Role.GUIDANCE_EDITOR, guidance_root)]:
         _grant_admin_and_media(groups[role])

@@ -28,6 +28,8 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/browser/" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
+            # The live server's thread must see committed data.
+            item.add_marker(pytest.mark.django_db(transaction=True))
 
 
 @pytest.fixture(scope="session")
@@ -49,7 +51,7 @@ def browser():
 
 
 @pytest.fixture
-def demo_site(transactional_db):
+def demo_site():
     """The demo content, committed so the live server's thread sees it."""
     call_command("load_demo", verbosity=0)
 
@@ -73,7 +75,10 @@ def assert_accessible():
     def check(tab):
         results = axe.run(
             tab,
-            options={"runOnly": {"type": "tag", "values": WCAG_21_AA}, "resultTypes": ["violations"]},
+            options={
+                "runOnly": {"type": "tag", "values": WCAG_21_AA},
+                "resultTypes": ["violations"],
+            },
         )
         violations = results.response["violations"]
         assert not violations, f"{tab.url}: " + "; ".join(

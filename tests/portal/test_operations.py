@@ -40,9 +40,11 @@ def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_private_area
 
 
 def run_manage(*args, **env):
-    environment = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG"}}
+    # A clean environment as a server would have it (the browser tests set
+    # DJANGO_ALLOW_ASYNC_UNSAFE for themselves, which check --deploy rightly rejects).
+    unwanted = {"SECRET_KEY", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE", "DJANGO_SETTINGS_MODULE"}
+    environment = {k: v for k, v in os.environ.items() if k not in unwanted}
     environment.update(env)
-    environment.pop("DJANGO_SETTINGS_MODULE", None)
     return subprocess.run(  # noqa: S603 - our own manage.py with fixed arguments
         [sys.executable, "manage.py", *args],
         cwd=PROJECT_DIR,
