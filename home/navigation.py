@@ -1,8 +1,8 @@
-"""The site-wide menu and footer links, cached per site until pages change.
+"""The site-wide menu and footer links, cached per site until content changes.
 
 Every public page shows them, so they are read from the cache rather than with
-four queries per request; publishing, unpublishing, moving or deleting a page
-clears them.
+four queries per request; the key carries the content version, which
+publishing, unpublishing, moving or deleting a page increases.
 """
 
 from dataclasses import dataclass
@@ -11,6 +11,7 @@ from django.core.cache import cache
 from wagtail.models import Page, Site
 
 from legal.models import AccessibilityPage, LegalPage
+from portal import content_cache
 
 TOP_LEVEL_DEPTH = 3  # root (1) → home (2) → strands and legal pages (3)
 
@@ -29,7 +30,7 @@ class Navigation:
 
 
 def _cache_key(site_pk: int) -> str:
-    return f"navigation:{site_pk}"
+    return f"navigation:{content_cache.current()}:{site_pk}"
 
 
 def _links(pages, request) -> list[NavLink]:
@@ -46,9 +47,5 @@ def site_navigation(request) -> Navigation:
             menu=_links(top_level.in_menu(), request),
             footer=_links(top_level.type(LegalPage, AccessibilityPage), request),
         )
-        cache.set(key, navigation, timeout=None)
+        cache.set(key, navigation, timeout=24 * 3600)
     return navigation
-
-
-def clear_navigation_cache(**kwargs) -> None:
-    cache.delete_many([_cache_key(pk) for pk in [0, *Site.objects.values_list("pk", flat=True)]])

@@ -11,6 +11,12 @@ from tests import factories
 PAGE_QUERY_BUDGET = 15
 
 
+@pytest.fixture(autouse=True)
+def render_every_time(settings):
+    """Measure rendering, not the page cache (which would answer with no query)."""
+    settings.PAGE_CACHE_ENABLED = False
+
+
 def queries_for(client, url: str) -> int:
     with CaptureQueriesContext(connection) as context:
         response = client.get(url)
