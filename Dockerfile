@@ -24,8 +24,8 @@ ENV PYTHONUNBUFFERED=1 PYTHONDONTWRITEBYTECODE=1 PATH=/venv/bin:$PATH \
 RUN useradd --system --create-home --uid 1000 portal
 WORKDIR /app
 COPY --from=build /venv /venv
-COPY --from=build --chown=portal:portal /app /app
-USER portal
+COPY --from=build --chown=1000:1000 /app /app
+USER 1000
 EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD ["python", "-c", "import os, urllib.request; urllib.request.urlopen(f'http://127.0.0.1:{os.environ.get(\"PORT\", \"8000\")}/healthz', timeout=4)"]

@@ -8,7 +8,7 @@ WEB_CONCURRENCY ?= 2
 export DJANGO_ENV ?= dev
 
 .DEFAULT_GOAL := help
-.PHONY: help run setup demo test test-fast lint format migrations-check clean
+.PHONY: help run setup test test-fast lint lint-deploy format migrations-check clean
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-18s %s\n", $$1, $$2}'
@@ -46,6 +46,10 @@ lint: $(VENV)/.installed-dev ## Check code style (ruff) and missing migrations
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(MAKE) migrations-check
+
+lint-deploy: $(VENV)/.installed-dev ## Validate Dockerfile (hadolint) and compose.yaml (docker-compose config)
+	$(BIN)/hadolint Dockerfile
+	SECRET_KEY=validate-only docker-compose -f compose.yaml config --quiet
 
 format: $(VENV)/.installed-dev ## Format the code with ruff
 	$(BIN)/ruff check --fix .
