@@ -5,17 +5,10 @@ ENV PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_CACHE_DIR=1
 WORKDIR /app
 RUN python -m venv /venv
 COPY pyproject.toml README.md LICENSE ./
-COPY portal ./portal
-COPY home ./home
-COPY strands ./strands
-COPY legal ./legal
-COPY members ./members
-COPY search ./search
-COPY templates ./templates
-COPY static ./static
-COPY manage.py ./
-RUN /venv/bin/pip install --no-cache-dir . \
- && DJANGO_ENV=production SECRET_KEY=collectstatic-only /venv/bin/python manage.py collectstatic --no-input
+RUN /venv/bin/pip install --no-cache-dir .
+# Everything else (see .dockerignore for what stays out: tests, venv, local data).
+COPY . .
+RUN DJANGO_ENV=production SECRET_KEY=collectstatic-only /venv/bin/python manage.py collectstatic --no-input
 
 # Runtime stage: only the venv, the code and the collected static files; no compiler, no root.
 FROM python:3.11-slim-bookworm
