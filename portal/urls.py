@@ -8,11 +8,13 @@ from wagtail.documents import urls as wagtaildocs_urls
 from search.views import search
 
 from .api import api_router
+from .observability import metrics
 from .views import healthz, readyz, robots_txt
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("readyz", readyz, name="readyz"),
+    path("metrics", metrics, name="metrics"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("admin/", include(wagtailadmin_urls)),
