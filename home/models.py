@@ -56,6 +56,7 @@ class HomePage(Page):
         "strands.GuidanceIndexPage",
         "legal.LegalPage",
         "legal.AccessibilityPage",
+        "discussions.DiscussionIndexPage",
     ]
 
     class Meta:

@@ -5,6 +5,7 @@ from django.db import transaction
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 
+from discussions.site import ensure_discussion_area
 from legal.models import AccessibilityPage, FeedbackField, LegalPage
 from members.roles import ensure_roles
 from strands.models import GuidanceIndexPage, MissionIndexPage, PracticeExampleIndexPage
@@ -82,4 +83,5 @@ def ensure_site_tree(hostname: str = "localhost", port: int = 80) -> HomePage:
         ],
     )
     ensure_roles(mission, guidance)
+    ensure_discussion_area(home)
     return home

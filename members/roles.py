@@ -64,3 +64,23 @@ def ensure_roles(mission_root: Page, guidance_root: Page) -> dict[Role, Group]:
     for root in (mission_root, guidance_root):
         _grant_pages(groups[Role.APPROVER], root, APPROVER_PAGE_PERMISSIONS)
     return groups
+
+
+def role_names(user) -> frozenset[str]:
+    """The role groups ``user`` is in; read once per request and kept on the user object."""
+    if not user.is_authenticated or not user.is_active:
+        return frozenset()
+    cached = getattr(user, "_role_names", None)
+    if cached is None:
+        cached = frozenset(
+            user.groups.filter(name__in=[role.value for role in Role]).values_list(
+                "name", flat=True
+            )
+        )
+        user._role_names = cached
+    return cached
+
+
+def forget_roles(user) -> None:
+    """Drop the cached role names after changing ``user``'s groups."""
+    user.__dict__.pop("_role_names", None)

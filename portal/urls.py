@@ -5,6 +5,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from members.views import admin_login
 from search.views import search
 
 from .api import api_router
@@ -17,8 +18,11 @@ urlpatterns = [
     path("metrics", metrics, name="metrics"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("admin/login/", admin_login, name="admin_login"),
     path("admin/", include(wagtailadmin_urls)),
+    path("accounts/", include("members.urls")),
     path("accounts/", include("allauth.urls")),
+    path("benachrichtigungen/", include("discussions.urls")),
     path("dokumente/", include(wagtaildocs_urls)),
     path("suche/", search, name="search"),
     path("api/v2/", api_router.urls),

@@ -4,6 +4,9 @@ from django.core.cache import cache
 from home.site_tree import ensure_site_tree
 from strands.models import GuidanceIndexPage, MissionIndexPage, PracticeExampleIndexPage
 
+# Organisations and people in every role (members/, discussions/).
+pytest_plugins = ["tests.members.fixtures"]
+
 
 @pytest.fixture
 def home(db):

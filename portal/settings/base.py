@@ -5,6 +5,7 @@ from pathlib import Path
 import dj_database_url
 
 from .env import env_bool, env_int, env_list, env_str
+from .sso import openid_connect_providers
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -18,6 +19,7 @@ INSTALLED_APPS = [
     "strands",
     "legal",
     "members",
+    "discussions",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -38,6 +40,8 @@ INSTALLED_APPS = [
     "django_filters",
     "allauth",
     "allauth.account",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -152,6 +156,23 @@ ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Kommunal souverän] "
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
+# Members (members/): sign-up asks for a name, mail leaves through a task after commit,
+# confirming the address in the sign-up browser logs in and shows the membership.
+ACCOUNT_ADAPTER = "members.adapter.AccountAdapter"
+ACCOUNT_SIGNUP_FORM_CLASS = "members.forms.SignupForm"
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_EMAIL_CONFIRMATION_AUTHENTICATED_REDIRECT_URL = "members:account"
+# allauth's rate limits key on the client address; behind N trusted proxies it is
+# the N-th from the right in X-Forwarded-For (0: ignore the spoofable header).
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+# /admin/login/ leads to allauth's rate-limited login (members/views.py); Wagtail's
+# own password reset has no rate limit and is replaced by allauth's.
+WAGTAILADMIN_LOGIN_URL = "/admin/login/"
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+# Optional single sign-on by OpenID Connect: off unless OIDC_* variables are set.
+SOCIALACCOUNT_PROVIDERS = openid_connect_providers()
+SOCIALACCOUNT_EMAIL_VERIFICATION = "mandatory"
+SOCIALACCOUNT_STORE_TOKENS = False
 
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -188,6 +209,14 @@ EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Kommunal souverän <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Background work (e-mail) through django-tasks: run at once in-process by default;
+# TASKS_BACKEND names a queueing backend, whose worker then sends the mail.
+TASKS = {
+    "default": {
+        "BACKEND": env_str("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")
+    }
+}
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Kommunal souverän"

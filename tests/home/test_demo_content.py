@@ -100,7 +100,7 @@ def test_one_leitbild_chapter_is_long_enough_to_show_numbering(demo):
 @pytest.mark.django_db
 def test_every_live_page_renders(demo):
     client = Client(HTTP_HOST="localhost")
-    pages = Page.objects.live().filter(depth__gt=1)
+    pages = Page.objects.live().public().filter(depth__gt=1)
     assert pages.count() > 20
     failures = {page.url: client.get(page.url).status_code for page in pages}
     assert {url: status for url, status in failures.items() if status != 200} == {}

@@ -5,6 +5,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
+from discussions.models import DiscussionIndexPage
 from home.models import HomePage
 from home.site_tree import ensure_site_tree
 from legal.models import AccessibilityPage, LegalPage
@@ -23,10 +24,16 @@ class PageTreeRulesTests(WagtailPageTestCase):
     def setUpTestData(cls):
         cls.home = ensure_site_tree()
 
-    def test_home_holds_the_strands_and_the_legal_pages(self):
+    def test_home_holds_the_strands_the_legal_pages_and_the_discussion_area(self):
         self.assertAllowedSubpageTypes(
             HomePage,
-            {MissionIndexPage, GuidanceIndexPage, LegalPage, AccessibilityPage},
+            {
+                MissionIndexPage,
+                GuidanceIndexPage,
+                LegalPage,
+                AccessibilityPage,
+                DiscussionIndexPage,
+            },
         )
         self.assertAllowedParentPageTypes(HomePage, {Page})
 

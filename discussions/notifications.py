@@ -1,0 +1,122 @@
+"""E-mail to the followers of a thread when someone replies.
+
+The view enqueues a task after its transaction commits; the task checks at send
+time who may still read the discussion area, so nobody who lost access gets
+member-only text by mail. Every message has an unsubscribe link that works
+without login (a signed token, also for one-click unsubscribe, RFC 8058).
+"""
+
+from allauth.account.models import EmailAddress
+from django.core import signing
+from django.core.mail import get_connection
+from django.db import transaction
+from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
+
+from members.mail import absolute_url, render_email
+from members.roles import Role
+
+from .identity import author_label
+from .models import Post, Subscription
+from .rendering import excerpt
+
+UNSUBSCRIBE_SALT = "discussions.unsubscribe"
+POSTS_PER_PAGE = 50
+
+
+def unsubscribe_token(user_id: int, thread_id: int) -> str:
+    return signing.dumps([user_id, thread_id], salt=UNSUBSCRIBE_SALT, compress=True)
+
+
+def read_unsubscribe_token(token: str) -> tuple[int, int] | None:
+    try:
+        user_id, thread_id = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+    except (signing.BadSignature, ValueError, TypeError):
+        return None
+    return int(user_id), int(thread_id)
+
+
+def unsubscribe_url(user_id: int, thread_id: int) -> str:
+    return absolute_url(
+        reverse("discussions:unsubscribe", args=[unsubscribe_token(user_id, thread_id)])
+    )
+
+
+def recipients(post: Post):
+    """Followers of the post's thread who may still read it, with a verified address.
+
+    Mirrors ``permissions.can_view`` in one query: active staff, members, moderators.
+    """
+    verified = EmailAddress.objects.filter(
+        user=OuterRef("user"), email__iexact=OuterRef("user__email"), verified=True
+    )
+    may_view = (
+        Q(user__is_superuser=True)
+        | Q(user__is_staff=True)
+        | Q(user__groups__name__in=[Role.MEMBER, Role.MODERATOR])
+    )
+    return (
+        Subscription.objects.filter(thread=post.thread, user__is_active=True)
+        .exclude(user_id=post.author_id)
+        .exclude(user__email="")
+        .filter(may_view)
+        .filter(Exists(verified))
+        .select_related("user")
+        .distinct()
+    )
+
+
+def post_url(post: Post) -> str:
+    """The post on its page of the thread."""
+    earlier = Post.objects.filter(thread=post.thread, created_at__lt=post.created_at).count()
+    page = earlier // POSTS_PER_PAGE + 1
+    query = f"?seite={page}" if page > 1 else ""
+    return absolute_url(f"{post.thread.get_absolute_url()}{query}#{post.anchor}")
+
+
+def reply_messages(post: Post) -> list:
+    if post.hidden:
+        return []
+    thread = post.thread
+    context = {
+        "thread": thread,
+        "author": author_label(post.author, post.organisation),
+        "excerpt": excerpt(post.text),
+        "post_url": post_url(post),
+    }
+    messages = []
+    for subscription in recipients(post):
+        link = unsubscribe_url(subscription.user_id, thread.pk)
+        messages.append(
+            render_email(
+                "discussions/email/reply",
+                {**context, "recipient": subscription.user, "unsubscribe_url": link},
+                to=[subscription.user.email],
+                headers={
+                    "List-Unsubscribe": f"<{link}>",
+                    "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+                },
+            )
+        )
+    return messages
+
+
+def send_reply_notifications(post_id: int) -> int:
+    post = (
+        Post.objects.select_related("thread__room", "author", "organisation")
+        .filter(pk=post_id)
+        .first()
+    )
+    if post is None:
+        return 0
+    messages = reply_messages(post)
+    if not messages:
+        return 0
+    with get_connection() as connection:
+        return connection.send_messages(messages) or 0
+
+
+def notify_after_commit(post: Post) -> None:
+    from .tasks import notify_followers
+
+    transaction.on_commit(lambda: notify_followers.enqueue(post.pk))

@@ -1,0 +1,337 @@
+"""The discussion views, served by the room page's routes (see ``models.py``).
+
+Wagtail page privacy and ``wagtail_hooks.guard_discussion_pages`` keep
+non-members out before any of these runs; each view checks its own rule again
+from ``permissions.py``, so the rule holds even if the page privacy is changed.
+"""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
+
+from members.services import current_organisation
+
+from . import moderation, permissions
+from .forms import ReplyForm, ReportForm, ThreadForm
+from .identity import author_label
+from .models import Post, ReadMarker, Subscription, Thread
+from .notifications import POSTS_PER_PAGE, notify_after_commit, read_unsubscribe_token
+from .rendering import quote_text
+
+THREADS_PER_PAGE = 25
+
+
+def members_only(request):
+    """For signed-in people without access: what the area is and how to join."""
+    from members.models import MembershipRequest
+
+    pending = None
+    if request.user.is_authenticated:
+        pending = MembershipRequest.objects.pending().filter(user=request.user).first()
+    response = TemplateResponse(
+        request, "discussions/members_only.html", {"pending_request": pending}, status=403
+    )
+    add_never_cache_headers(response)
+    return response
+
+
+def render(request, room, template: str, status: int = 200, **context):
+    response = TemplateResponse(
+        request, template, room.get_context(request) | context, status=status
+    )
+    add_never_cache_headers(response)
+    return response
+
+
+def get_thread(room, thread_id: int) -> Thread:
+    return get_object_or_404(
+        Thread.objects.select_related("author", "organisation"), pk=thread_id, room=room
+    )
+
+
+def get_post(room, post_id: int) -> Post:
+    return get_object_or_404(
+        Post.objects.select_related("thread", "author", "organisation"),
+        pk=post_id,
+        thread__room=room,
+    )
+
+
+# --- Threads -------------------------------------------------------------------------
+
+
+def thread_list(request, room):
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET", "HEAD"])
+    if not permissions.can_view(request.user):
+        return members_only(request)
+    threads = Thread.objects.filter(room=room).for_listing(request.user)
+    page_obj = Paginator(threads, THREADS_PER_PAGE).get_page(request.GET.get("seite"))
+    return render(
+        request,
+        room,
+        "discussions/discussion_room_page.html",
+        page_obj=page_obj,
+        can_start_thread=permissions.can_start_thread(request.user),
+    )
+
+
+def new_thread(request, room):
+    if not permissions.can_view(request.user):
+        return members_only(request)
+    form = ThreadForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        thread = create_thread(room, request.user, **form.cleaned_data)
+        messages.success(
+            request, "Ihr Thema ist eröffnet. Sie werden über Antworten per E-Mail informiert."
+        )
+        return HttpResponseRedirect(thread.get_absolute_url())
+    status = 400 if request.method == "POST" else 200
+    return render(request, room, "discussions/thread_form.html", status=status, form=form)
+
+
+@transaction.atomic
+def create_thread(room, user, title: str, text: str) -> Thread:
+    organisation = current_organisation(user)
+    now = timezone.now()
+    thread = Thread.objects.create(
+        room=room,
+        title=title,
+        author=user,
+        organisation=organisation,
+        created_at=now,
+        last_activity_at=now,
+    )
+    Post.objects.create(
+        thread=thread, author=user, organisation=organisation, text=text, created_at=now
+    )
+    Subscription.objects.create(user=user, thread=thread)
+    ReadMarker.objects.create(user=user, thread=thread, last_read_at=now)
+    return thread
+
+
+def thread_detail(request, room, thread_id: int, slug: str):
+    if not permissions.can_view(request.user):
+        return members_only(request)
+    thread = get_thread(room, thread_id)
+    if slug != thread.slug and request.method == "GET":
+        return HttpResponseRedirect(thread.get_absolute_url())
+    user = request.user
+    is_following = Subscription.objects.filter(user=user, thread=thread).exists()
+
+    if request.method == "POST":
+        if not permissions.can_post(user, thread):
+            messages.error(request, "Dieses Thema ist gesperrt; neue Antworten sind nicht möglich.")
+            return HttpResponseRedirect(thread.get_absolute_url())
+        form = ReplyForm(request.POST)
+        if form.is_valid():
+            post = reply(thread, user, form.cleaned_data["text"], form.cleaned_data["follow"])
+            messages.success(request, "Ihre Antwort ist veröffentlicht.")
+            return HttpResponseRedirect(post_location(thread, post))
+        status = 400
+    else:
+        form = ReplyForm(initial={"follow": is_following, "text": quoted_initial(request, thread)})
+        status = 200
+
+    posts = (
+        Post.objects.filter(thread=thread)
+        .select_related("author", "organisation")
+        .prefetch_related("author__groups")
+    )
+    page_obj = Paginator(posts, POSTS_PER_PAGE).get_page(request.GET.get("seite"))
+    last_read_at = mark_read(user, thread, page_obj.object_list)
+    return render(
+        request,
+        room,
+        "discussions/thread.html",
+        status=status,
+        thread=thread,
+        page_obj=page_obj,
+        last_read_at=last_read_at,
+        form=form,
+        is_following=is_following,
+        can_post=permissions.can_post(user, thread),
+        can_moderate=permissions.can_moderate(user),
+    )
+
+
+def quoted_initial(request, thread: Thread) -> str:
+    post_id = request.GET.get("zitat", "")
+    if not post_id.isdigit():
+        return ""
+    post = (
+        Post.objects.filter(pk=int(post_id), thread=thread)
+        .select_related("author", "organisation")
+        .first()
+    )
+    if post is None or not permissions.can_quote(request.user, post):
+        return ""
+    return quote_text(author_label(post.author, post.organisation), post.text)
+
+
+def mark_read(user, thread: Thread, posts) -> object:
+    """Remember the newest post shown; return when the reader was here before."""
+    marker = ReadMarker.objects.filter(user=user, thread=thread).first()
+    previous = marker.last_read_at if marker else None
+    newest_shown = max((post.created_at for post in posts), default=None)
+    if newest_shown and (previous is None or newest_shown > previous):
+        ReadMarker.objects.update_or_create(
+            user=user, thread=thread, defaults={"last_read_at": newest_shown}
+        )
+    return previous
+
+
+@transaction.atomic
+def reply(thread: Thread, user, text: str, follow: bool) -> Post:
+    now = timezone.now()
+    post = Post.objects.create(
+        thread=thread,
+        author=user,
+        organisation=current_organisation(user),
+        text=text,
+        created_at=now,
+    )
+    Thread.objects.filter(pk=thread.pk).update(last_activity_at=now)
+    if follow:
+        Subscription.objects.get_or_create(user=user, thread=thread)
+    else:
+        Subscription.objects.filter(user=user, thread=thread).delete()
+    ReadMarker.objects.update_or_create(user=user, thread=thread, defaults={"last_read_at": now})
+    notify_after_commit(post)
+    return post
+
+
+def post_location(thread: Thread, post: Post) -> str:
+    earlier = Post.objects.filter(thread=thread, created_at__lt=post.created_at).count()
+    page = earlier // POSTS_PER_PAGE + 1
+    query = f"?seite={page}" if page > 1 else ""
+    return f"{thread.get_absolute_url()}{query}#{post.anchor}"
+
+
+# --- Following, reporting, moderating -------------------------------------------------
+
+
+def follow(request, room, thread_id: int):
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    if not permissions.can_view(request.user):
+        return members_only(request)
+    thread = get_thread(room, thread_id)
+    if request.POST.get("action") == "folgen":
+        Subscription.objects.get_or_create(user=request.user, thread=thread)
+        messages.success(request, "Sie folgen diesem Thema und erhalten neue Antworten per E-Mail.")
+    else:
+        Subscription.objects.filter(user=request.user, thread=thread).delete()
+        messages.success(request, "Sie folgen diesem Thema nicht mehr.")
+    return HttpResponseRedirect(thread.get_absolute_url())
+
+
+def lock(request, room, thread_id: int):
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    if not permissions.can_moderate(request.user):
+        return (
+            members_only(request)
+            if not permissions.can_view(request.user)
+            else forbidden(request, room)
+        )
+    thread = get_thread(room, thread_id)
+    locked = request.POST.get("action") == "sperren"
+    moderation.set_locked(thread, locked, request.user)
+    messages.success(
+        request, "Das Thema ist gesperrt." if locked else "Das Thema ist wieder offen."
+    )
+    return HttpResponseRedirect(thread.get_absolute_url())
+
+
+def report(request, room, post_id: int):
+    if not permissions.can_view(request.user):
+        return members_only(request)
+    post = get_post(room, post_id)
+    thread = post.thread
+    if not permissions.can_report(request.user, post):
+        messages.info(request, "Diesen Beitrag können Sie nicht melden.")
+        return HttpResponseRedirect(thread.get_absolute_url())
+    form = ReportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        created = moderation.report_post(post, request.user, **form.cleaned_data)
+        if created:
+            messages.success(
+                request, "Danke für Ihre Meldung. Das Moderationsteam sieht sich den Beitrag an."
+            )
+        else:
+            messages.info(
+                request, "Sie haben diesen Beitrag bereits gemeldet; die Meldung wird bearbeitet."
+            )
+        return HttpResponseRedirect(post_location(thread, post))
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request,
+        room,
+        "discussions/report_form.html",
+        status=status,
+        form=form,
+        post=post,
+        thread=thread,
+    )
+
+
+def moderate_post(request, room, post_id: int):
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    if not permissions.can_moderate(request.user):
+        return (
+            members_only(request)
+            if not permissions.can_view(request.user)
+            else forbidden(request, room)
+        )
+    post = get_post(room, post_id)
+    action = request.POST.get("action")
+    if action == "ausblenden":
+        moderation.hide_post(post, request.user)
+        messages.success(request, "Der Beitrag ist ausgeblendet.")
+    elif action == "einblenden":
+        moderation.restore_post(post, request.user)
+        messages.success(request, "Der Beitrag ist wieder sichtbar.")
+    elif action == "meldungen-zurueckweisen":
+        moderation.dismiss_reports(post, request.user)
+        messages.success(request, "Die Meldungen zu diesem Beitrag sind als erledigt markiert.")
+    else:
+        raise Http404
+    return HttpResponseRedirect(post_location(post.thread, post))
+
+
+def forbidden(request, room):
+    return render(request, room, "discussions/forbidden.html", status=403)
+
+
+# --- Unsubscribe (no login) -----------------------------------------------------------
+
+
+# The signed token is the authorisation and no session is used, so a CSRF token adds
+# nothing; mail clients send one-click unsubscribe (RFC 8058) as a plain POST.
+@csrf_exempt
+@never_cache
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, token: str):
+    ids = read_unsubscribe_token(token)
+    if ids is None:
+        return TemplateResponse(
+            request, "discussions/unsubscribe.html", {"invalid": True}, status=400
+        )
+    user_id, thread_id = ids
+    subscribed = Subscription.objects.filter(user_id=user_id, thread_id=thread_id)
+    if request.method == "POST":
+        subscribed.delete()
+        return TemplateResponse(request, "discussions/unsubscribe.html", {"done": True})
+    return TemplateResponse(
+        request, "discussions/unsubscribe.html", {"token": token, "subscribed": subscribed.exists()}
+    )

@@ -1,0 +1,55 @@
+from django.contrib.auth.views import redirect_to_login
+from django.utils.cache import add_never_cache_headers
+from wagtail import hooks
+from wagtail.permissions import register_permission_policy
+
+from members.viewsets import NoAddPermissionPolicy
+
+from . import permissions
+from .models import MemberOnlyPage, Report
+from .moderation import LOG_ACTIONS
+from .panels import add_open_reports_panel
+from .viewsets import ReportViewSet
+
+register_permission_policy(Report, NoAddPermissionPolicy(Report))
+
+
+@hooks.register("before_serve_page")
+def guard_discussion_pages(page, request, serve_args, serve_kwargs):
+    """The one door to ``/diskussion/``, before Wagtail's own privacy check.
+
+    Anonymous visitors go to the login; signed-in people without access get the
+    "members only" page (not a login loop); staff without a role group pass too.
+    """
+    if not isinstance(page, MemberOnlyPage):
+        return None
+    user = request.user
+    if not user.is_authenticated:
+        response = redirect_to_login(request.get_full_path())
+    elif not permissions.can_view(user):
+        from .views import members_only
+
+        response = members_only(request)
+    elif not all(
+        restriction.accept_request(request) for restriction in page.get_view_restrictions()
+    ):
+        # Staff outside the role groups: Wagtail's group check would send them to the login.
+        response = page.serve(request, *serve_args, **serve_kwargs)
+    else:
+        return None
+    add_never_cache_headers(response)
+    return response
+
+
+@hooks.register("register_admin_viewset")
+def register_report_viewset():
+    return ReportViewSet()
+
+
+hooks.register("construct_homepage_panels", add_open_reports_panel)
+
+
+@hooks.register("register_log_actions")
+def register_moderation_log_actions(actions):
+    for action, label in LOG_ACTIONS.items():
+        actions.register_action(action, label, label)

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from . import views
+
+app_name = "members"
+
+urlpatterns = [
+    path("konto/", views.account, name="account"),
+    path("konto/name/", views.update_profile, name="profile"),
+    path("konto/mitgliedschaft/", views.request_membership, name="request"),
+    path("konto/datenexport/", views.export_data, name="export"),
+    path("konto/loeschen/", views.delete_account, name="delete"),
+]
