@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "legal",
     "members",
     "discussions",
+    "rounds",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",

@@ -8,6 +8,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from rounds.routes import CommentRoundRoutes
+
 from ..blocks import BodyBlock, NumberedBlock, number_blocks
 from ..choices import Strand
 
@@ -38,8 +40,10 @@ class StrandIndexPage(Page):
         return self.get_children().live().public().specific()
 
 
-class TextPage(Page):
-    """A position (Leitbild) or guidance (Handlungshilfe) text with a numbered body."""
+class TextPage(CommentRoundRoutes, Page):
+    """A position (Leitbild) or guidance (Handlungshilfe) text with a numbered body.
+
+    Comment rounds on its drafts live below it (``kommentierung/<id>/``)."""
 
     summary = models.TextField(
         blank=True,

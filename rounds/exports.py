@@ -1,0 +1,102 @@
+"""The disposition table (Abwägungstabelle) as CSV, XLSX and ODS.
+
+Every cell is written as text. For CSV, values that a spreadsheet would read as a
+formula (starting with = + - @ or a control character) get a leading apostrophe,
+so ``=HYPERLINK(...)`` in a comment stays text (CSV injection).
+"""
+
+import csv
+import io
+
+from django.utils import timezone
+from odf.opendocument import OpenDocumentSpreadsheet
+from odf.table import Table, TableCell, TableRow
+from odf.text import P
+from openpyxl import Workbook
+from openpyxl.cell.cell import TYPE_STRING
+
+from .models import Comment, CommentRound
+
+HEADER = [
+    "Absatz",
+    "Zitierte Stelle",
+    "Kommentar",
+    "Organisation",
+    "Entscheidung",
+    "Antwort der Redaktion",
+    "Eingereicht am",
+]
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def rows(comment_round: CommentRound) -> list[list[str]]:
+    """One row per active comment, in the order of the text (general comments first)."""
+    order = {block_id: index for index, block_id in enumerate(comment_round.paragraph_numbers)}
+    comments = sorted(
+        comment_round.comments.for_table(),
+        key=lambda c: (order.get(c.block_id, -1), c.created_at),
+    )
+    return [_row(comment) for comment in comments]
+
+
+def _row(comment: Comment) -> list[str]:
+    return [
+        comment.paragraph_number or "ganzer Text",
+        comment.quote,
+        comment.text,
+        comment.attribution,
+        comment.get_decision_display(),
+        comment.answer,
+        timezone.localtime(comment.created_at).strftime("%d.%m.%Y %H:%M"),
+    ]
+
+
+def _defuse(value: str) -> str:
+    return f"'{value}" if value.startswith(FORMULA_STARTS) else value
+
+
+def as_csv(comment_round: CommentRound) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", quoting=csv.QUOTE_ALL)
+    writer.writerow(HEADER)
+    writer.writerows([[_defuse(value) for value in row] for row in rows(comment_round)])
+    # BOM: spreadsheet programs then read the file as UTF-8 (umlauts).
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def as_xlsx(comment_round: CommentRound) -> bytes:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Abwägungstabelle"
+    for row_index, row in enumerate([HEADER, *rows(comment_round)], start=1):
+        for column_index, value in enumerate(row, start=1):
+            cell = sheet.cell(row=row_index, column=column_index, value=value)
+            # openpyxl turns "=…" into a formula; force plain text.
+            cell.data_type = TYPE_STRING
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def as_ods(comment_round: CommentRound) -> bytes:
+    document = OpenDocumentSpreadsheet()
+    table = Table(name="Abwägungstabelle")
+    for row in [HEADER, *rows(comment_round)]:
+        table_row = TableRow()
+        for value in row:
+            cell = TableCell(valuetype="string")
+            for line in value.split("\n") or [""]:
+                cell.addElement(P(text=line))
+            table_row.addElement(cell)
+        table.addElement(table_row)
+    document.spreadsheet.addElement(table)
+    buffer = io.BytesIO()
+    document.write(buffer)
+    return buffer.getvalue()
+
+
+FORMATS = {
+    "csv": (as_csv, "text/csv; charset=utf-8"),
+    "xlsx": (as_xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    "ods": (as_ods, "application/vnd.oasis.opendocument.spreadsheet"),
+}

@@ -1,0 +1,29 @@
+"""Routes of comment rounds below every text page: ``<page>/kommentierung/<id>/``."""
+
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+
+
+class CommentRoundRoutes(RoutablePageMixin):
+    @path("kommentierung/<int:round_id>/", name="comment_round")
+    def comment_round(self, request, round_id):
+        from .views import round_view
+
+        return round_view(request, self, round_id)
+
+    @path(
+        "kommentierung/<int:round_id>/kommentar/<int:comment_id>/bearbeiten/",
+        name="comment_edit",
+    )
+    def comment_edit(self, request, round_id, comment_id):
+        from .views import comment_edit_view
+
+        return comment_edit_view(request, self, round_id, comment_id)
+
+    @path(
+        "kommentierung/<int:round_id>/kommentar/<int:comment_id>/zurueckziehen/",
+        name="comment_withdraw",
+    )
+    def comment_withdraw(self, request, round_id, comment_id):
+        from .views import comment_withdraw_view
+
+        return comment_withdraw_view(request, self, round_id, comment_id)

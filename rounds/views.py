@@ -1,0 +1,208 @@
+"""The round page ``<page>/kommentierung/<id>/``: frozen draft with comment forms for the
+audience while it is open, and the public disposition table once released."""
+
+from collections import defaultdict
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.db import transaction
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from .forms import CommentForm
+from .models import Comment, CommentRound
+from .permissions import (
+    can_change_comment,
+    can_comment,
+    can_view_disposition,
+    can_view_text,
+    organisation_of,
+    visible_comments,
+)
+
+CLOSED_MESSAGE = gettext_lazy(
+    "Die Kommentierungsrunde ist nicht geöffnet (sie läuft vom %(opens)s bis %(closes)s). "
+    "Ihr Text ist unten erhalten; bitte sichern Sie ihn bei Bedarf."
+)
+
+
+def _get_round(page, round_id) -> CommentRound | None:
+    return CommentRound.objects.select_related("page").filter(pk=round_id, page=page).first()
+
+
+def _closed_message(round: CommentRound) -> str:
+    fmt = "%d.%m.%Y, %H:%M Uhr"
+    return CLOSED_MESSAGE % {
+        "opens": timezone.localtime(round.opens_at).strftime(fmt),
+        "closes": timezone.localtime(round.closes_at).strftime(fmt),
+    }
+
+
+def round_view(request, page, round_id):
+    round = _get_round(page, round_id)
+    user = request.user
+    if round is not None and round.is_released and request.method != "POST":
+        return disposition_table(request, round)
+    if round is None or not can_view_text(user, round):
+        if not user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        raise Http404
+
+    bound_form = None
+    if request.method == "POST":
+        bound_form = CommentForm(request.POST, round=round, auto_id=_form_ids(request.POST))
+        if not can_comment(user, round):
+            bound_form.is_valid()
+            bound_form.add_error(None, _closed_message(round))
+        elif bound_form.is_valid():
+            comment = _save_comment(bound_form, user)
+            messages.success(request, _("Danke, Ihr Kommentar ist eingegangen."))
+            return HttpResponseRedirect(f"{round.get_url()}#k-{comment.pk}")
+    return _render_round(request, page, round, bound_form)
+
+
+def _form_ids(data) -> str:
+    return f"k-{data.get('block_id') or 'gesamt'}-%s"
+
+
+@transaction.atomic
+def _save_comment(form: CommentForm, user) -> Comment:
+    comment = form.save(commit=False)
+    comment.round = form.round
+    comment.block_id = form.cleaned_data["block_id"]
+    comment.quote = form.cleaned_data["quote"]
+    comment.author = user
+    comment.organisation = organisation_of(user)
+    comment.save()
+    return comment
+
+
+def _render_round(request, page, round: CommentRound, bound_form=None):
+    user = request.user
+    commenting = can_comment(user, round)
+    comments_by_block = defaultdict(list)
+    for comment in visible_comments(user, round):
+        comments_by_block[comment.block_id].append(comment)
+
+    # A form posted for an unknown paragraph comes back as the general form, text and all.
+    bound_block = bound_form.data.get("block_id") or "" if bound_form is not None else None
+    if bound_block and bound_block not in round.paragraph_numbers:
+        bound_block = ""
+
+    def form_for(block_id):
+        if bound_form is not None and bound_block == block_id:
+            return bound_form
+        if not commenting:
+            return None
+        return CommentForm(
+            round=round,
+            initial={"block_id": block_id},
+            auto_id=f"k-{block_id or 'gesamt'}-%s",
+        )
+
+    paragraphs = [
+        {
+            "item": item,
+            "comments": comments_by_block.get(item.block.id, []),
+            "form": None if item.is_heading else form_for(item.block.id),
+        }
+        for item in round.numbered_body
+    ]
+    return TemplateResponse(
+        request,
+        "rounds/round_page.html",
+        {
+            "page": page,
+            "round": round,
+            "state": round.state(),
+            "paragraphs": paragraphs,
+            "general_comments": comments_by_block.get("", []),
+            "general_form": form_for(""),
+            "can_comment": commenting,
+            "bound_form": bound_form,
+            "show_disposition_link": can_view_disposition(user, round),
+            "user_id": user.pk,
+        },
+        status=400 if bound_form is not None else 200,
+    )
+
+
+def disposition_table(request, round: CommentRound):
+    comments = round.comments.for_table()
+    by_block = defaultdict(list)
+    for comment in comments:
+        by_block[comment.block_id].append(comment)
+    rows = [
+        {"number": item.number, "anchor": item.anchor, "comments": by_block[item.block.id]}
+        for item in round.numbered_body
+        if by_block.get(item.block.id)
+    ]
+    return TemplateResponse(
+        request,
+        "rounds/disposition_table.html",
+        {
+            "page": round.page,
+            "round": round,
+            "general": by_block.get("", []),
+            "rows": rows,
+            "count": len(comments),
+        },
+    )
+
+
+def _own_comment(request, page, round_id, comment_id) -> Comment:
+    round = _get_round(page, round_id)
+    if round is None or not can_view_text(request.user, round):
+        raise Http404
+    return get_object_or_404(
+        round.comments.select_related("round"), pk=comment_id, author=request.user
+    )
+
+
+def comment_edit_view(request, page, round_id, comment_id):
+    comment = _own_comment(request, page, round_id, comment_id)
+    round = comment.round
+    form = CommentForm(
+        request.POST or None, instance=comment, round=round, auto_id="k-bearbeiten-%s"
+    )
+    form.fields["block_id"].initial = comment.block_id
+    if request.method == "POST":
+        if not can_change_comment(request.user, comment):
+            form.is_valid()
+            form.add_error(None, _closed_message(round))
+        elif form.is_valid():
+            comment = form.save(commit=False)
+            comment.block_id = form.cleaned_data["block_id"]
+            comment.quote = form.cleaned_data["quote"]
+            comment.save()
+            messages.success(request, _("Ihr Kommentar ist geändert."))
+            return HttpResponseRedirect(f"{round.get_url()}#k-{comment.pk}")
+    return TemplateResponse(
+        request,
+        "rounds/comment_edit.html",
+        {
+            "page": page,
+            "round": round,
+            "comment": comment,
+            "form": form,
+            "can_change": can_change_comment(request.user, comment),
+        },
+        status=400 if form.is_bound and form.errors else 200,
+    )
+
+
+@require_POST
+def comment_withdraw_view(request, page, round_id, comment_id):
+    comment = _own_comment(request, page, round_id, comment_id)
+    if can_change_comment(request.user, comment):
+        comment.withdrawn_at = timezone.now()
+        comment.save(update_fields=["withdrawn_at", "updated_at"])
+        messages.success(request, _("Ihr Kommentar ist zurückgezogen."))
+    else:
+        messages.error(request, _closed_message(comment.round))
+    return HttpResponseRedirect(comment.round.get_url())

@@ -1,0 +1,44 @@
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.log_actions import LogFormatter
+
+from . import admin_views
+from .viewsets import CommentRoundViewSet
+
+
+@hooks.register("register_admin_viewset")
+def register_round_viewset():
+    return CommentRoundViewSet("comment_rounds")
+
+
+@hooks.register("register_admin_urls")
+def register_round_urls():
+    return [
+        path("kommentierung/<int:pk>/auswertung/", admin_views.evaluate, name="rounds_evaluate"),
+        path("kommentierung/<int:pk>/export/<str:fmt>/", admin_views.export, name="rounds_export"),
+        path("kommentierung/<int:pk>/freigeben/", admin_views.release, name="rounds_release"),
+        path(
+            "kommentierung/<int:pk>/abschliessen/",
+            admin_views.mark_evaluated,
+            name="rounds_mark_evaluated",
+        ),
+    ]
+
+
+@hooks.register("register_log_actions")
+def register_round_log_actions(actions):
+    @actions.register_action("rounds.answer")
+    class Answered(LogFormatter):
+        label = _("Kommentare beantwortet")
+
+        def format_message(self, log_entry):
+            count = len(log_entry.data.get("comments", []))
+            return _("%(count)d Kommentar(e) beantwortet") % {"count": count}
+
+    actions.register_action(
+        "rounds.release", _("Abwägung veröffentlicht"), _("Abwägungstabelle veröffentlicht")
+    )
+    actions.register_action(
+        "rounds.evaluate", _("Runde ausgewertet"), _("Auswertung abgeschlossen")
+    )
