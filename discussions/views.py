@@ -52,9 +52,11 @@ def render(request, room, template: str, status: int = 200, **context):
 
 
 def get_thread(room, thread_id: int) -> Thread:
-    return get_object_or_404(
+    thread = get_object_or_404(
         Thread.objects.select_related("author", "organisation"), pk=thread_id, room=room
     )
+    thread.room = room  # the page in hand; links to the thread need it
+    return thread
 
 
 def get_post(room, post_id: int) -> Post:
@@ -63,6 +65,13 @@ def get_post(room, post_id: int) -> Post:
         pk=post_id,
         thread__room=room,
     )
+
+
+def with_parent(items: list, field: str, parent) -> list:
+    """Give every item the parent object in hand instead of a query per item."""
+    for item in items:
+        setattr(item, field, parent)
+    return items
 
 
 # --- Threads -------------------------------------------------------------------------
@@ -75,6 +84,7 @@ def thread_list(request, room):
         return members_only(request)
     threads = Thread.objects.filter(room=room).for_listing(request.user)
     page_obj = Paginator(threads, THREADS_PER_PAGE).get_page(request.GET.get("seite"))
+    page_obj.object_list = with_parent(list(page_obj.object_list), "room", room)
     return render(
         request,
         room,
@@ -147,6 +157,7 @@ def thread_detail(request, room, thread_id: int, slug: str):
         .prefetch_related("author__groups")
     )
     page_obj = Paginator(posts, POSTS_PER_PAGE).get_page(request.GET.get("seite"))
+    page_obj.object_list = with_parent(list(page_obj.object_list), "thread", thread)
     last_read_at = mark_read(user, thread, page_obj.object_list)
     return render(
         request,

@@ -64,9 +64,7 @@ class ReportIndexView(generic.IndexView):
         )
 
 
-thread_title = Column(
-    "thread", label=_("Thema"), accessor=lambda report: report.post.thread.title
-)
+thread_title = Column("thread", label=_("Thema"), accessor=lambda report: report.post.thread.title)
 
 
 class ReportViewSet(ModelViewSet):

@@ -52,6 +52,10 @@ class MembershipRequestForm(forms.ModelForm):
         label=_("Ihre Organisation"),
         empty_label=_("Bitte wählen"),
         help_text=_("Die Stadt, die Gemeinde, der Kreis oder der Verband, für den Sie arbeiten."),
+        error_messages={
+            "required": _("Bitte wählen Sie Ihre Organisation."),
+            "invalid_choice": _("Bitte wählen Sie eine Organisation aus der Liste."),
+        },
     )
 
     class Meta:
