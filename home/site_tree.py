@@ -9,6 +9,7 @@ from discussions.site import ensure_discussion_area
 from legal.models import AccessibilityPage, FeedbackField, LegalPage
 from members.roles import ensure_roles
 from strands.models import GuidanceIndexPage, MissionIndexPage, PracticeExampleIndexPage
+from versions.workflows import ensure_publication_workflows
 
 from .models import HomePage
 
@@ -83,5 +84,6 @@ def ensure_site_tree(hostname: str = "localhost", port: int = 80) -> HomePage:
         ],
     )
     ensure_roles(mission, guidance)
+    ensure_publication_workflows(mission, guidance)
     ensure_discussion_area(home)
     return home

@@ -26,6 +26,8 @@ urlpatterns = [
     path("dokumente/", include(wagtaildocs_urls)),
     path("suche/", search, name="search"),
     path("api/v2/", api_router.urls),
+    # Feeds, and version routes whose labels (1.0) Wagtail's serve URL would refuse.
+    path("", include("versions.urls")),
 ]
 
 if settings.DEBUG:

@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "strands",
     "legal",
     "members",
+    "versions",
     "discussions",
     "rounds",
     "wagtail.contrib.forms",
@@ -67,6 +68,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "versions.middleware.VersionPermalinkMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]

@@ -9,6 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from rounds.routes import CommentRoundRoutes
+from versions.pages import VersionedPage
 
 from ..blocks import BodyBlock, NumberedBlock, number_blocks
 from ..choices import Strand
@@ -40,7 +41,7 @@ class StrandIndexPage(Page):
         return self.get_children().live().public().specific()
 
 
-class TextPage(CommentRoundRoutes, Page):
+class TextPage(VersionedPage, CommentRoundRoutes, Page):
     """A position (Leitbild) or guidance (Handlungshilfe) text with a numbered body.
 
     Comment rounds on its drafts live below it (``kommentierung/<id>/``)."""
@@ -60,7 +61,13 @@ class TextPage(CommentRoundRoutes, Page):
         ),
     )
 
-    content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("body")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("easy_language_summary"),
+        FieldPanel("body"),
+        VersionedPage.publication_panel,
+    ]
     search_fields = [
         *Page.search_fields,
         index.SearchField("summary"),

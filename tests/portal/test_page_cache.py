@@ -28,6 +28,7 @@ def test_publishing_replaces_cached_pages(client, principle):
     client.get(principle.url)
     client.get("/leitbild/")
     principle.title = "Offene Standards, überarbeitet"
+    principle.change_note = "Titel geschärft."
     principle.save_revision().publish()
 
     page = client.get(principle.url)

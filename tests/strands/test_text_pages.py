@@ -97,6 +97,7 @@ def test_anchors_and_numbers_survive_an_edit_in_the_admin(client, admin_user, mi
     edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
     form = querydict_from_html(client.get(edit_url).content.decode(), form_id="page-edit-form")
     form["summary"] = "Neu gefasst."
+    form["change_note"] = "Kurzfassung und Absatz 1.2 neu gefasst."
     form["action-publish"] = "action-publish"
     # The body editor posts each block with its id, as the admin's JavaScript does;
     # the editor rewrites the text of paragraph 1.2.
