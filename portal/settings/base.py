@@ -165,6 +165,7 @@ ACCOUNT_ADAPTER = "members.adapter.AccountAdapter"
 ACCOUNT_SIGNUP_FORM_CLASS = "members.forms.SignupForm"
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_EMAIL_CONFIRMATION_AUTHENTICATED_REDIRECT_URL = "members:account"
+ACCOUNT_SIGNUP_REDIRECT_URL = "members:account"
 # allauth's rate limits key on the client address; behind N trusted proxies it is
 # the N-th from the right in X-Forwarded-For (0: ignore the spoofable header).
 ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)

@@ -5,6 +5,8 @@ from wagtail.models import Page
 
 from home.demo import load_demo_pages
 from home.demo.accounts import AccountResult, ensure_demo_accounts
+from home.demo.discussions import load_demo_discussions
+from home.demo.members import load_demo_members
 
 
 def refuse_in_production() -> None:
@@ -37,6 +39,9 @@ class Command(BaseCommand):
         with transaction.atomic():
             load_demo_pages(self.stdout.write)
             accounts = ensure_demo_accounts(reset_passwords=reset_passwords)
+            # Organisations and memberships first: rounds and discussions name them.
+            load_demo_members(self.stdout.write)
+            load_demo_discussions(self.stdout.write)
         self.stdout.write(f"Seiten insgesamt: {Page.objects.count() - 1} (ohne Wurzelseite).")
         self.stdout.write("")
         self.stdout.write(logins_table(accounts))
