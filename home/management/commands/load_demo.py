@@ -7,6 +7,7 @@ from home.demo import load_demo_pages
 from home.demo.accounts import AccountResult, ensure_demo_accounts
 from home.demo.discussions import load_demo_discussions
 from home.demo.members import load_demo_members
+from home.demo.versions import load_demo_versions
 
 
 def refuse_in_production() -> None:
@@ -42,6 +43,8 @@ class Command(BaseCommand):
             # Organisations and memberships first: rounds and discussions name them.
             load_demo_members(self.stdout.write)
             load_demo_discussions(self.stdout.write)
+            # Later versions are published by the demo approver, so after the accounts.
+            load_demo_versions(self.stdout.write)
         self.stdout.write(f"Seiten insgesamt: {Page.objects.count() - 1} (ohne Wurzelseite).")
         self.stdout.write("")
         self.stdout.write(logins_table(accounts))
