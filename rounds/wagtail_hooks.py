@@ -42,3 +42,16 @@ def register_round_log_actions(actions):
     actions.register_action(
         "rounds.evaluate", _("Runde ausgewertet"), _("Auswertung abgeschlossen")
     )
+
+
+@hooks.register("versions_diff_notes")
+def decided_comments_in_diff(request, page, older, newer):
+    """Beside each changed paragraph: the released comments on it and their decisions."""
+    from django.template.loader import render_to_string
+
+    from .traceability import decided_comments
+
+    return {
+        block_id: [render_to_string("rounds/decided_comments.html", {"comments": comments})]
+        for block_id, comments in decided_comments(page, older, newer).items()
+    }
