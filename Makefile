@@ -58,5 +58,9 @@ format: $(VENV)/.installed-dev ## Format the code with ruff
 migrations-check: $(VENV)/.installed ## Fail if a model change has no migration
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
+.PHONY: backup-check
+backup-check: $(VENV)/.installed-dev ## Back up PostgreSQL + media, restore into a fresh database, compare
+	scripts/backup_restore_check.sh
+
 clean: ## Remove the virtual environment, database, static and media files
 	rm -rf $(VENV) var

@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "versions",
     "discussions",
     "rounds",
+    "portability",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
