@@ -8,20 +8,9 @@ import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
-from home.demo.accounts import DEMO_ACCOUNTS
+from tests.browser.helpers import demo_account, log_in
 
 PASSWORD = "Ein-sicheres-Passwort-2020"
-
-
-def demo_account(role: str):
-    return next(account for account in DEMO_ACCOUNTS if account.role == role)
-
-
-def log_in(page, email: str, password: str) -> None:
-    page.goto("/accounts/login/")
-    page.get_by_label("E-Mail").fill(email)
-    page.get_by_label(re.compile(r"^Passwort \*")).fill(password)
-    page.get_by_role("button", name="Anmelden").click()
 
 
 @pytest.fixture

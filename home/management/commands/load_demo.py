@@ -7,6 +7,7 @@ from home.demo import load_demo_pages
 from home.demo.accounts import AccountResult, ensure_demo_accounts
 from home.demo.discussions import load_demo_discussions
 from home.demo.members import load_demo_members
+from home.demo.rounds import load_demo_rounds
 from home.demo.versions import load_demo_versions
 
 
@@ -45,6 +46,8 @@ class Command(BaseCommand):
             load_demo_discussions(self.stdout.write)
             # Later versions are published by the demo approver, so after the accounts.
             load_demo_versions(self.stdout.write)
+            # Rounds refer to versions (a released round explains the last change).
+            load_demo_rounds(self.stdout.write)
         self.stdout.write(f"Seiten insgesamt: {Page.objects.count() - 1} (ohne Wurzelseite).")
         self.stdout.write("")
         self.stdout.write(logins_table(accounts))
