@@ -69,6 +69,18 @@ EXCLUDED_FIELDS = {"to_address", "from_address"}
 # Inline children that are content (the feedback form's fields). Never the editors'
 # internal comments (``wagtail_admin_comments``) or tag links (exported as ``tags``).
 CHILD_RELATIONS = {"form_fields"}
+COUNTED = [
+    "pages",
+    "versions",
+    "rounds",
+    "comments",
+    "rooms",
+    "threads",
+    "posts",
+    "organisations",
+    "images",
+    "documents",
+]
 
 
 def model_label(model: type[models.Model]) -> str:
@@ -132,7 +144,8 @@ class SiteExporter:
     def __init__(self, folder: Path):
         self.folder = Path(folder)
         self.refs = References()
-        self.counts: Counter[str] = Counter()
+        # Every kind is counted, also when there is none of it.
+        self.counts: Counter[str] = Counter(dict.fromkeys(COUNTED, 0))
         self.home: HomePage | None = HomePage.objects.live().public().first()
         self.home_url_path = self.home.url_path if self.home else "/"
 

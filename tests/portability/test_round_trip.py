@@ -1,10 +1,12 @@
 """Export → empty database → import → export again: nothing may be lost or changed."""
 
 import json
+from datetime import timedelta
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
+from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
@@ -52,7 +54,28 @@ def enrich_demo() -> dict:
     page.change_note = "Verweise auf den Grundsatz und den Leitfaden ergänzt."
     page.save_revision().publish()
 
+    # A released round of its own, whether or not the demo has one.
+    now = timezone.now()
+    comment_round = CommentRound.freeze(
+        target,
+        opens_at=now - timedelta(days=30),
+        closes_at=now - timedelta(days=2),
+        released_at=now - timedelta(days=1),
+        instructions="Bitte zu Abschnitt 1 kommentieren.",
+    )
+    comment_round.save()
     org = Organisation.objects.get(name="Stadt Musterhausen")
+    comment_round.audience_organisations.add(org)
+    Comment.objects.create(
+        round=comment_round,
+        block_id=comment_round.body[1]["id"],
+        quote="offene",
+        text="Bitte Beispiele für offene Standards nennen.",
+        organisation=org,
+        decision="accepted",
+        answer="Beispiele ergänzt.",
+        answered_at=now,
+    )
     author = factories.member(org, email="e.muster@musterhausen.example")
     other = factories.member(org, email="k.ohnename@musterhausen.example", first_name="")
     other.last_name = ""
@@ -120,8 +143,8 @@ def test_export_import_export_gives_the_same_files(tmp_path, client):
     markdown = client.get("/leitbild/grundsaetze/fassungen/1.1/markdown/")
     version = Version.objects.get(page__slug="grundsaetze", major=1, minor=1)
     assert markdown.content.decode() == version.canonical_text
-    released = CommentRound.objects.released().get()
-    assert client.get(released.get_url()).status_code == 200
+    for released in CommentRound.objects.released():
+        assert client.get(released.get_url()).status_code == 200
     page = GuidancePage.objects.get(slug="open-source-strategie")
     html = client.get(page.url).content.decode()
     assert f'href="{MissionPage.objects.get(slug="offene-standards").url}"' in html
