@@ -8,7 +8,7 @@ WEB_CONCURRENCY ?= 2
 export DJANGO_ENV ?= dev
 
 .DEFAULT_GOAL := help
-.PHONY: help run setup test test-fast lint lint-deploy format migrations-check clean
+.PHONY: help run setup test test-fast lint lint-deploy format migrations-check cluster-test bench clean
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-18s %s\n", $$1, $$2}'
@@ -57,6 +57,12 @@ format: $(VENV)/.installed-dev ## Format the code with ruff
 
 migrations-check: $(VENV)/.installed ## Fail if a model change has no migration
 	$(BIN)/python manage.py makemigrations --check --dry-run
+
+cluster-test: $(VENV)/.installed-dev ## Two instances behind nginx, one killed under load: nothing may be lost
+	$(BIN)/python scripts/cluster_test.py --seconds $(or $(CLUSTER_SECONDS),30)
+
+bench: $(VENV)/.installed-dev ## Benchmark public pages with wrk (demo data ×10)
+	$(BIN)/python bench/run_bench.py
 
 .PHONY: backup-check
 backup-check: $(VENV)/.installed-dev ## Back up PostgreSQL + media, restore into a fresh database, compare
