@@ -103,7 +103,7 @@ def start_server(env: dict, port: int, workers: int) -> subprocess.Popen:
 def wrk(url: str, duration: int, connections: int) -> tuple[float, float, float]:
     """Requests per second, p50 and p99 latency in milliseconds."""
     output = subprocess.run(
-        ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", url],
+        ["wrk", f"-t{min(2, connections)}", f"-c{connections}", f"-d{duration}s", "--latency", url],
         capture_output=True,
         text=True,
         check=True,
