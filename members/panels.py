@@ -13,9 +13,6 @@ class PendingRequestsPanel(Component):
     template_name = "members/admin/pending_requests_panel.html"
     order = 90  # above Wagtail's own panels: people are waiting
 
-    def __init__(self, user):
-        self.user = user
-
     def get_context_data(self, parent_context):
         pending = MembershipRequest.objects.pending().select_related("user", "organisation")
         return {
@@ -26,4 +23,4 @@ class PendingRequestsPanel(Component):
 
 def add_pending_requests_panel(request, panels) -> None:
     if can_decide_membership_requests(request.user):
-        panels.append(PendingRequestsPanel(request.user))
+        panels.append(PendingRequestsPanel())

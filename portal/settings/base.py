@@ -174,6 +174,8 @@ ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 # own password reset has no rate limit and is replaced by allauth's.
 WAGTAILADMIN_LOGIN_URL = "/admin/login/"
 WAGTAIL_PASSWORD_RESET_ENABLED = False
+# Passwords change in one place, allauth's rate-limited form (/accounts/password/change/).
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 # Optional single sign-on by OpenID Connect: off unless OIDC_* variables are set.
 SOCIALACCOUNT_PROVIDERS = openid_connect_providers()
 SOCIALACCOUNT_EMAIL_VERIFICATION = "mandatory"

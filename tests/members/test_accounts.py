@@ -255,3 +255,9 @@ def test_the_login_page_offers_sso_when_configured(client, home):
         confirm = client.get("/accounts/oidc/kommune/login/?process=login")
         assert confirm.status_code == 200
         assert "Anmelden mit Anmeldung Musterhausen" in main_html(confirm)
+
+
+@pytest.mark.django_db
+def test_passwords_change_only_in_the_rate_limited_form(as_user, superuser):
+    html = as_user(superuser).get(reverse("wagtailadmin_account")).content.decode()
+    assert 'name="password_old"' not in html and "old_password" not in html
