@@ -168,6 +168,22 @@ def test_a_running_round_cannot_be_released(client, open_round, mission_editor):
     assert open_round.released_at is None
 
 
+def open_round_in_admin(client, page, **fields):
+    """Post the admin form that opens a two-week round on ``page``."""
+    now = timezone.localtime()
+    return client.post(
+        reverse("comment_rounds:add"),
+        {
+            "page_choice": page.pk,
+            "opens_at": now.strftime("%Y-%m-%d %H:%M"),
+            "closes_at": (now + timedelta(days=14)).strftime("%Y-%m-%d %H:%M"),
+            "visibility": "geschlossen",
+            "audience_all_members": "on",
+            **fields,
+        },
+    )
+
+
 @pytest.mark.django_db
 def test_editor_opens_a_round_in_the_admin_and_it_freezes_the_current_draft(
     client, principle, mission_editor
@@ -175,18 +191,7 @@ def test_editor_opens_a_round_in_the_admin_and_it_freezes_the_current_draft(
     principle.summary = "Entwurf für die Runde"
     principle.save_revision()
     client.force_login(mission_editor)
-    now = timezone.localtime()
-    response = client.post(
-        reverse("comment_rounds:add"),
-        {
-            "page_choice": principle.pk,
-            "opens_at": now.strftime("%Y-%m-%d %H:%M"),
-            "closes_at": (now + timedelta(days=14)).strftime("%Y-%m-%d %H:%M"),
-            "instructions": "Bitte bis Monatsende.",
-            "visibility": "geschlossen",
-            "audience_all_members": "on",
-        },
-    )
+    response = open_round_in_admin(client, principle, instructions="Bitte bis Monatsende.")
     assert response.status_code == 302, response.content.decode()[:3000]
     comment_round = CommentRound.objects.get()
     assert comment_round.summary == "Entwurf für die Runde"
@@ -198,17 +203,7 @@ def test_editor_opens_a_round_in_the_admin_and_it_freezes_the_current_draft(
 def test_editor_cannot_open_a_round_on_the_other_strand(client, guidance_index, mission_editor):
     guidance = factories.guidance_page(guidance_index)
     client.force_login(mission_editor)
-    now = timezone.localtime()
-    response = client.post(
-        reverse("comment_rounds:add"),
-        {
-            "page_choice": guidance.pk,
-            "opens_at": now.strftime("%Y-%m-%d %H:%M"),
-            "closes_at": (now + timedelta(days=14)).strftime("%Y-%m-%d %H:%M"),
-            "visibility": "geschlossen",
-            "audience_all_members": "on",
-        },
-    )
+    response = open_round_in_admin(client, guidance)
     assert response.status_code == 200
     assert not CommentRound.objects.exists()
 
