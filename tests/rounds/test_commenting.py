@@ -204,6 +204,7 @@ def test_unreleased_round_leaks_nowhere(client, make_round, mission_index, membe
     for url in [
         "/",
         "/sitemap.xml",
+        "/feeds/fassungen/",
         "/api/v2/pages/?limit=100",
         page.url,
         comment_round.get_url(),
