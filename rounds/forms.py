@@ -1,24 +1,14 @@
 from django import forms
-from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
+
+from versions.canonical import block_text
 
 from .models import COMMENT_MAX_LENGTH, QUOTE_MAX_LENGTH, Comment, CommentRound
 
 
 def plain_text(block) -> str:
-    """The readable text of a body block, for checking quoted passages."""
-    value = block.value
-    if block.block_type == "paragraph":
-        text = strip_tags(value.source)
-    elif block.block_type == "list":
-        text = " ".join(value["items"])
-    elif block.block_type == "quote":
-        text = f"{value['text']} {value['source']}"
-    elif block.block_type == "info_box":
-        text = f"{value['title']} {strip_tags(value['text'].source)}"
-    else:
-        text = str(value)
-    return " ".join(text.split())
+    """The readable text of a body block on one line, as the versions' canonical text has it."""
+    return " ".join(block_text(block.get_prep_value()).split())
 
 
 class CommentForm(forms.ModelForm):
