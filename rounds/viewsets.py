@@ -1,4 +1,5 @@
 from django.core.exceptions import PermissionDenied
+from django.db.models import Count
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
@@ -14,7 +15,12 @@ class RoundIndexView(generic.IndexView):
     def get_base_queryset(self):
         """Editors see the rounds of their own strand's texts."""
         pages = [page.pk for page in pages_editable_by(self.request.user)]
-        return super().get_base_queryset().filter(page_id__in=pages).select_related("page")
+        return (
+            super()
+            .get_base_queryset()
+            .filter(page_id__in=pages)
+            .annotate(comment_count=Count("comments"))
+        )
 
 
 class RoundEditView(generic.EditView):
@@ -40,7 +46,7 @@ class CommentRoundViewSet(ModelViewSet):
         TitleColumn("title", label=_("Text"), get_url=lambda obj: evaluation_url(obj)),
         DateColumn("opens_at", label=_("beginnt am")),
         DateColumn("closes_at", label=_("endet am")),
-        Column("comment_count", label=_("Kommentare"), accessor="comments.count"),
+        Column("comment_count", label=_("Kommentare")),
         DateColumn("released_at", label=_("Abwägung veröffentlicht")),
     ]
     search_fields = ["title"]

@@ -252,3 +252,14 @@ def test_round_page_and_evaluation_queries_do_not_grow_with_comments(
     with CaptureQueriesContext(connection) as context:
         assert client.get(large.get_url()).status_code == 200
     assert len(context) <= 20
+
+
+@pytest.mark.django_db
+def test_round_list_counts_comments_and_shows_only_the_editors_strand(
+    client, closed_round, mission_editor, guidance_editor
+):
+    client.force_login(mission_editor)
+    html = client.get(reverse("comment_rounds:index")).content.decode()
+    assert closed_round.title in html and ">3<" in html.replace(" ", "").replace("\n", "")
+    client.force_login(guidance_editor)
+    assert closed_round.title not in client.get(reverse("comment_rounds:index")).content.decode()
