@@ -9,12 +9,13 @@ all cached pages at once.
 """
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
 from . import content_cache
 
+CACHE_ALIAS = "pages"  # its own cache: pages must never push out rate-limit counters
 EXCLUDED_PREFIXES = ("/admin/", "/accounts/", "/healthz", "/readyz", "/static/", "/media/")
 PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
 MAX_KEY_PATH_LENGTH = 512
@@ -60,7 +61,7 @@ class PageCacheMiddleware:
             return response
 
         key = cache_key(request)
-        cached = cache.get(key)
+        cached = caches[CACHE_ALIAS].get(key)
         if cached is not None:
             response = cached
             response["X-Cache"] = "HIT"
@@ -70,6 +71,6 @@ class PageCacheMiddleware:
         if is_storable(request, response):
             patch_vary_headers(response, ["Cookie"])
             patch_cache_control(response, public=True, max_age=BROWSER_MAX_AGE)
-            cache.set(key, response, timeout=SERVER_TTL)
+            caches[CACHE_ALIAS].set(key, response, timeout=SERVER_TTL)
             response["X-Cache"] = "MISS"
         return response

@@ -1,5 +1,5 @@
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 
 from home.site_tree import ensure_site_tree
 from strands.models import GuidanceIndexPage, MissionIndexPage, PracticeExampleIndexPage
@@ -30,7 +30,9 @@ def examples_index(home):
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Each test starts with an empty cache, as a fresh process would."""
-    cache.clear()
+    """Each test starts with empty caches, as a fresh installation would."""
+    for alias in ("default", "pages"):
+        caches[alias].clear()
     yield
-    cache.clear()
+    for alias in ("default", "pages"):
+        caches[alias].clear()

@@ -119,19 +119,37 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Whole pages for anonymous readers come from the cache (portal/page_cache.py).
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)
 
-# Cache and sessions: Redis when several app instances share state, else local memory.
+# Cache and sessions. Every process of one installation (gunicorn workers, the task
+# worker, management commands) must see the same cache: the content version that
+# invalidates cached pages and the counters behind every rate limit live there.
+# Redis when several machines share state; otherwise files in var/cache, which need
+# nothing installed. Whole pages go to a cache of their own, so that many cached
+# pages can never push out a rate-limit counter.
 REDIS_URL = env_str("REDIS_URL")
+CACHE_DIR = Path(env_str("CACHE_DIR", str(BASE_DIR / "var" / "cache")))
 if REDIS_URL:
     CACHES = {
-        "default": {
+        alias: {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "ks",
+            "KEY_PREFIX": prefix,
         }
+        for alias, prefix in (("default", "ks"), ("pages", "ks-pages"))
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(CACHE_DIR / "default"),
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        },
+        "pages": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(CACHE_DIR / "pages"),
+            "OPTIONS": {"MAX_ENTRIES": 5_000},
+        },
+    }
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 AUTHENTICATION_BACKENDS = [
