@@ -8,7 +8,8 @@ WEB_CONCURRENCY ?= 2
 export DJANGO_ENV ?= dev
 
 .DEFAULT_GOAL := help
-.PHONY: help run setup test test-fast lint lint-deploy format migrations-check cluster-test bench clean
+
+.PHONY: help run dev setup test test-fast lint lint-deploy format migrations-check cluster-test bench clean
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-18s %s\n", $$1, $$2}'
@@ -26,15 +27,18 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $@ $(VENV)/.installed
 
-setup: $(VENV)/.installed ## Create .venv, migrate the database, load demo content, collect static files
+setup: $(VENV)/.installed ## Create .venv, migrate the database, collect static files, load demo content
 	$(BIN)/python manage.py migrate --no-input
-	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py collectstatic --no-input --verbosity 0
+	$(BIN)/python manage.py load_demo
 
-run: setup ## Set everything up and serve the demo portal at http://127.0.0.1:8000
+run: setup ## Set everything up and serve the demo portal as it will be used (DEBUG off)
 	@echo "Portal: http://$(HOST):$(PORT)/  –  Verwaltung: http://$(HOST):$(PORT)/admin/"
 	$(BIN)/gunicorn portal.wsgi:application --bind $(HOST):$(PORT) \
 		--workers $(WEB_CONCURRENCY) --access-logfile - --env DJANGO_ENV=$(DJANGO_ENV)
+
+dev: setup ## Serve with DEBUG on and autoreload (never on a network address)
+	DEBUG=true $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: $(VENV)/.installed-dev ## Set up .venv with test tools and run the whole test suite
 	$(BIN)/python -m pytest

@@ -1,5 +1,8 @@
+from pathlib import Path
+
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.static import serve as serve_media
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -30,9 +33,16 @@ urlpatterns = [
     path("", include("versions.urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Image files are public in Wagtail (no collection privacy); documents are not and
+# reach readers only through Wagtail's document view (/dokumente/), which checks it.
+# Each folder is its own root, so "../" cannot climb from an image folder to the documents.
+urlpatterns += [
+    re_path(
+        rf"^media/{folder}/(?P<path>.+)$",
+        serve_media,
+        {"document_root": Path(settings.MEDIA_ROOT) / folder},
+    )
+    for folder in ("images", "original_images")
+]
 
 urlpatterns += [path("", include(wagtail_urls))]

@@ -34,6 +34,7 @@ def installation_env(folder: Path, **extra: str) -> dict:
         DEBUG="false",
         DATABASE_URL=f"sqlite:///{folder / 'db.sqlite3'}",
         CACHE_DIR=str(folder / "cache"),
+        STATIC_ROOT=str(folder / "static"),
         MEDIA_ROOT=str(folder / "media"),
         LOG_LEVEL="WARNING",
         PAGE_CACHE="true",
@@ -54,6 +55,15 @@ def manage(env: dict, *args: str, timeout: float = 180) -> str:
     if result.returncode:
         raise RuntimeError(f"manage.py {' '.join(args)}:\n{result.stdout}\n{result.stderr}")
     return result.stdout
+
+
+def prepare(folder: Path) -> dict:
+    """Set up an installation in ``folder`` as ``make run`` does, without demo content."""
+    env = installation_env(folder)
+    manage(env, "migrate", "--no-input")
+    manage(env, "collectstatic", "--no-input", "--verbosity", "0")
+    manage(env, "setup_site")
+    return env
 
 
 def shell(env: dict, code: str) -> str:

@@ -8,7 +8,6 @@ A change made in one process must reach every other at once.
 import http.cookiejar
 import os
 import re
-import shutil
 import socket
 import urllib.error
 import urllib.parse
@@ -29,27 +28,16 @@ def redis_answers() -> bool:
         return sock.connect_ex(("127.0.0.1", 6379)) == 0
 
 
-@pytest.fixture(scope="module")
-def database(tmp_path_factory):
-    """One migrated installation; each cache topology gets its own cache."""
-    folder = tmp_path_factory.mktemp("installation")
-    env = installation_env(folder)
-    manage(env, "migrate", "--no-input")
-    manage(env, "setup_site")
-    yield folder
-    shutil.rmtree(folder, ignore_errors=True)
-
-
 @pytest.fixture(scope="module", params=["embedded", "redis"])
-def installation(request, database):
-    extra = {"CACHE_DIR": str(database / f"cache-{request.param}")}
+def installation(request, installation_folder):
+    extra = {"CACHE_DIR": str(installation_folder / f"cache-{request.param}")}
     if request.param == "redis":
         if not redis_answers():
             if os.environ.get("CI"):
                 pytest.fail("Redis auf 127.0.0.1:6379 fehlt, in CI ist es Pflicht.")
             pytest.skip("Redis auf 127.0.0.1:6379 antwortet nicht.")
         extra["REDIS_URL"] = f"redis://127.0.0.1:6379/{os.getpid() % 15 + 1}"
-    env = installation_env(database, **extra)
+    env = installation_env(installation_folder, **extra)
     if request.param == "redis":
         shell(env, "from django.core.cache import caches; caches['default'].clear()")
     server = Server(env).start()
