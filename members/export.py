@@ -12,7 +12,7 @@ from typing import Any
 from allauth.account.models import EmailAddress
 from django.utils import timezone
 
-from .models import Membership, MembershipRequest
+from .models import Membership, MembershipEnding, MembershipRequest
 
 Section = Callable[[Any], Any]
 
@@ -70,6 +70,17 @@ def membership_section(user) -> dict | None:
     }
 
 
+def ending_section(user) -> dict | None:
+    ending = MembershipEnding.objects.filter(user=user).select_related("organisation").first()
+    if ending is None:
+        return None
+    return {
+        "organisation": ending.organisation.name if ending.organisation else None,
+        "beendet_am": timestamp(ending.ended_at),
+        "beendet_durch": "Verwaltung",
+    }
+
+
 def requests_section(user) -> list[dict]:
     return [
         {
@@ -87,4 +98,5 @@ def requests_section(user) -> list[dict]:
 def register_core_sections() -> None:
     register("konto", account_section)
     register("mitgliedschaft", membership_section)
+    register("beendete_mitgliedschaft", ending_section)
     register("mitgliedsantraege", requests_section)

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import DomainNameValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -209,6 +210,47 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user.get_full_name() or self.user.email} – {self.organisation}"
+
+
+class MembershipEnding(models.Model):
+    """Staff ended this person's membership; it stays ended until staff restore it.
+
+    The membership row is gone (so every "is this a member?" check says no), and
+    this record keeps verified addresses and logins from granting it again.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="membership_ending",
+        verbose_name=_("Person"),
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("frühere Organisation"),
+    )
+    ended_at = models.DateTimeField(_("beendet am"), default=timezone.now)
+    ended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("beendet von"),
+    )
+
+    class Meta:
+        ordering = ["-ended_at"]
+        verbose_name = _("Beendete Mitgliedschaft")
+        verbose_name_plural = _("Beendete Mitgliedschaften")
+
+    def __str__(self) -> str:
+        # No personal data: this label also lands in the audit log, which outlives accounts.
+        return f"Beendete Mitgliedschaft Nr. {self.pk} – {self.organisation or '–'}"
 
 
 class MembershipRequestQuerySet(models.QuerySet):

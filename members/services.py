@@ -1,5 +1,8 @@
 """Membership changes: automatic by e-mail domain, by staff decision, or by account deletion.
 
+A membership staff ended stays ended: no verified address or login grants it again
+until staff restore it or approve a new request.
+
 Views, signal handlers, the admin and management commands call these functions;
 they hold the rules, so every path behaves the same.
 """
@@ -13,7 +16,7 @@ from wagtail.log_actions import log
 
 from .choices import MembershipSource, RequestStatus
 from .mail import absolute_url, render_email, send_after_commit
-from .models import Membership, MembershipRequest, Organisation
+from .models import Membership, MembershipEnding, MembershipRequest, Organisation
 from .roles import Role, forget_roles
 
 AUTO_APPROVAL_NOTE = "Automatisch erledigt: bestätigte E-Mail-Adresse der Organisation."
@@ -51,10 +54,14 @@ def organisation_for_user(user) -> Organisation | None:
 def sync_membership(user) -> Membership | None:
     """Grant membership by verified address domain; existing memberships stay as they are.
 
+    Never for someone whose membership staff ended: only staff grant it again.
+
     Runs at every login, so the usual case (already a member, or no matching
     domain) only reads: no transaction, no write lock.
     """
     if not user.is_active or Membership.objects.filter(user=user).exists():
+        return None
+    if MembershipEnding.objects.filter(user=user).exists():
         return None
     organisation = organisation_for_user(user)
     if organisation is None:
@@ -68,6 +75,34 @@ def sync_membership(user) -> Membership | None:
             decision_note=AUTO_APPROVAL_NOTE,
         )
     return membership
+
+
+@transaction.atomic
+def end_membership(membership: Membership, ended_by) -> MembershipEnding:
+    """End ``membership``; the person stays registered and is told on their account page."""
+    ending, _ = MembershipEnding.objects.update_or_create(
+        user=membership.user,
+        defaults={
+            "organisation": membership.organisation,
+            "ended_at": timezone.now(),
+            "ended_by": ended_by,
+        },
+    )
+    # Deleting the row removes the role group (signals.py) and answers every
+    # "member of which organisation?" with none.
+    membership.delete()
+    log(instance=ending, action="members.membership.end", user=ended_by)
+    return ending
+
+
+@transaction.atomic
+def restore_membership(
+    ending: MembershipEnding, organisation: Organisation, restored_by
+) -> Membership:
+    """Undo an ending: ``ending.user`` is a member of ``organisation`` again."""
+    log(instance=ending, action="members.membership.restore", user=restored_by)
+    # Granting lifts the ending (signals.py), whichever path grants.
+    return grant_membership(ending.user, organisation, MembershipSource.STAFF)
 
 
 @transaction.atomic

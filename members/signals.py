@@ -4,7 +4,7 @@ from allauth.account.signals import email_confirmed, user_signed_up
 from django.contrib.auth.signals import user_logged_in
 from django.db.models.signals import post_delete, post_save
 
-from .models import Membership
+from .models import Membership, MembershipEnding
 from .roles import forget_roles
 
 
@@ -12,6 +12,9 @@ def membership_saved(sender, instance: Membership, **kwargs) -> None:
     from .services import member_group
 
     instance.user.groups.add(member_group())
+    # Only staff grant a membership to someone whose membership was ended (the domain
+    # never does, see sync_membership), so a membership that exists again lifts it.
+    MembershipEnding.objects.filter(user_id=instance.user_id).delete()
     forget_roles(instance.user)
 
 

@@ -21,7 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from . import services
 from .export import export_user_data
 from .forms import DeleteAccountForm, MembershipRequestForm, ProfileForm
-from .models import Membership, MembershipRequest
+from .models import Membership, MembershipEnding, MembershipRequest
 from .permissions import can_delete_own_account, can_request_membership, is_member
 
 
@@ -31,8 +31,12 @@ def account_context(request, **forms) -> dict:
     requests = list(MembershipRequest.objects.filter(user=user).select_related("organisation")[:5])
     pending = next((item for item in requests if item.is_pending), None)
     may_request = can_request_membership(user) and pending is None
+    ending = None
+    if membership is None:
+        ending = MembershipEnding.objects.filter(user=user).select_related("organisation").first()
     return {
         "membership": membership,
+        "ending": ending,
         "is_member": is_member(user),
         "pending_request": pending,
         "last_decision": next((item for item in requests if not item.is_pending), None),

@@ -15,7 +15,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from . import services
 from .choices import MembershipSource
-from .models import Membership, MembershipRequest, Organisation
+from .models import Membership, MembershipEnding, MembershipRequest, Organisation
 
 
 class NoAddPermissionPolicy(ModelPermissionPolicy):
@@ -23,6 +23,14 @@ class NoAddPermissionPolicy(ModelPermissionPolicy):
 
     def user_has_permission(self, user, action):
         return action != "add" and super().user_has_permission(user, action)
+
+
+class RestoreOnlyPermissionPolicy(ModelPermissionPolicy):
+    """Endings come from ending a membership and go by restoring it, never by hand:
+    deleting one would quietly let the e-mail domain grant the membership again."""
+
+    def user_has_permission(self, user, action):
+        return action not in ("add", "delete") and super().user_has_permission(user, action)
 
 
 # --- Organisations -------------------------------------------------------------------
@@ -90,10 +98,30 @@ class MembershipIndexView(generic.IndexView):
         return super().get_base_queryset().select_related("user", "organisation")
 
 
+class EndMembershipView(generic.DeleteView):
+    """Deleting a membership in the admin ends it: recorded, so no login undoes it."""
+
+    page_title = _("Mitgliedschaft beenden")
+    success_message = _("Mitgliedschaft beendet: %(object)s.")
+
+    @property
+    def confirmation_message(self):
+        return _(
+            "Die Person bleibt registriert, ist aber kein Mitglied mehr und wird es auch über "
+            "ihre E-Mail-Adresse nicht wieder. Auf „Mein Konto“ sieht sie, dass die "
+            "Verwaltung die Mitgliedschaft beendet hat. Wiederherstellen können Sie sie unter "
+            "„Beendete Mitgliedschaften“."
+        )
+
+    def delete_action(self):
+        services.end_membership(self.object, ended_by=self.request.user)
+
+
 class MembershipViewSet(ModelViewSet):
     model = Membership
     name = "mitgliedschaften"
     index_view_class = MembershipIndexView
+    delete_view_class = EndMembershipView
     icon = "user"
     menu_label = _("Mitgliedschaften")
     add_to_admin_menu = False
@@ -106,6 +134,75 @@ class MembershipViewSet(ModelViewSet):
 
     def get_edit_handler(self):
         return ObjectList(self.panels, base_form_class=MembershipForm).bind_to_model(self.model)
+
+
+# --- Ended memberships ---------------------------------------------------------------
+
+
+class RestoreForm(WagtailAdminModelForm):
+    organisation = forms.ModelChoiceField(
+        queryset=Organisation.objects.all(),
+        label=_("Organisation"),
+        help_text=_("Die Person wird wieder Mitglied dieser Organisation."),
+    )
+
+    class Meta:
+        model = MembershipEnding
+        fields = ["organisation"]
+
+
+class RestoreMembershipView(generic.EditView):
+    page_title = _("Mitgliedschaft wiederherstellen")
+    submit_button_label = _("Mitgliedschaft wiederherstellen")
+    success_message = None
+
+    def save_instance(self):
+        ending = self.object
+        membership = services.restore_membership(
+            ending, self.form.cleaned_data["organisation"], restored_by=self.request.user
+        )
+        messages.success(
+            self.request,
+            _("%(name)s ist wieder Mitglied von %(org)s.")
+            % {"name": person_label(membership), "org": membership.organisation},
+        )
+        return ending
+
+
+class MembershipEndingIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("user", "organisation", "ended_by")
+
+
+def ended_by_label(item) -> str:
+    if item.ended_by is None:
+        return "–"
+    return item.ended_by.get_full_name() or item.ended_by.email
+
+
+ended_by = Column("ended_by", label=_("beendet von"), accessor=ended_by_label)
+
+
+class MembershipEndingViewSet(ModelViewSet):
+    model = MembershipEnding
+    name = "beendete_mitgliedschaften"
+    index_view_class = MembershipEndingIndexView
+    edit_view_class = RestoreMembershipView
+    icon = "user"
+    menu_label = _("Beendete Mitgliedschaften")
+    add_to_admin_menu = False
+    copy_view_enabled = False
+    list_display = ["__str__", person, "organisation", "ended_at", ended_by]
+    list_filter = ["organisation"]
+    search_fields = ["user__email", "user__first_name", "user__last_name", "organisation__name"]
+    ordering = ["-ended_at"]
+
+    def get_edit_handler(self):
+        panels = [
+            HelpPanel(template="members/admin/ending_summary.html", heading=_("Beendet")),
+            FieldPanel("organisation"),
+        ]
+        return ObjectList(panels, base_form_class=RestoreForm).bind_to_model(self.model)
 
 
 # --- Membership requests -------------------------------------------------------------
@@ -196,7 +293,12 @@ class MembersGroup(ModelViewSetGroup):
     menu_label = _("Mitglieder")
     menu_icon = "group"
     menu_order = 250
-    items = [OrganisationViewSet, MembershipViewSet, MembershipRequestViewSet]
+    items = [
+        OrganisationViewSet,
+        MembershipViewSet,
+        MembershipEndingViewSet,
+        MembershipRequestViewSet,
+    ]
 
 
 def pending_requests_url() -> str:

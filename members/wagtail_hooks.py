@@ -2,11 +2,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
-from .models import MembershipRequest
+from .models import MembershipEnding, MembershipRequest
 from .panels import add_pending_requests_panel
-from .viewsets import MembersGroup, NoAddPermissionPolicy
+from .viewsets import MembersGroup, NoAddPermissionPolicy, RestoreOnlyPermissionPolicy
 
 register_permission_policy(MembershipRequest, NoAddPermissionPolicy(MembershipRequest))
+register_permission_policy(MembershipEnding, RestoreOnlyPermissionPolicy(MembershipEnding))
 
 
 @hooks.register("register_admin_viewset")
@@ -27,5 +28,13 @@ def register_members_log_actions(actions):
     )
     actions.register_action(
         "members.request.reject", _("Mitgliedsantrag abgelehnt"), _("Mitgliedsantrag abgelehnt")
+    )
+    actions.register_action(
+        "members.membership.end", _("Mitgliedschaft beendet"), _("Mitgliedschaft beendet")
+    )
+    actions.register_action(
+        "members.membership.restore",
+        _("Mitgliedschaft wiederhergestellt"),
+        _("Mitgliedschaft wiederhergestellt"),
     )
     actions.register_action("members.account.delete", _("Konto gelöscht"), _("Konto gelöscht"))
