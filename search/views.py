@@ -1,7 +1,5 @@
 """Search across live, public content: ``/suche/?q=…[&strang=…]``."""
 
-import re
-
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET
@@ -10,15 +8,9 @@ from wagtail.models import Page
 from strands.choices import Strand
 from strands.models import GuidanceIndexPage, MissionIndexPage
 
-MAX_QUERY_LENGTH = 200
+from .query import MAX_QUERY_LENGTH, clean_query
+
 RESULTS_PER_PAGE = 10
-# Everything but letters, digits and spaces is dropped: quotes, operators and NUL
-# would otherwise reach the full-text engine as syntax and fail there.
-NOT_A_WORD = re.compile(r"[^\w\s]|_|\x00", re.UNICODE)
-
-
-def clean_query(raw: str) -> str:
-    return " ".join(NOT_A_WORD.sub(" ", raw[:MAX_QUERY_LENGTH]).split())
 
 
 def strand_roots() -> dict[str, Page]:
