@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.utils.translation import gettext_lazy as _
 
 from .models import MembershipRequest, Organisation
@@ -27,6 +28,15 @@ class SignupForm(forms.Form):
 
     def signup(self, request, user) -> None:
         """Nothing beyond what allauth saves already."""
+
+    def _post_clean(self) -> None:
+        super()._post_clean()
+        # allauth's sign-up form inherits from this class and has set
+        # ``account_already_exists`` by now. A known address gets the same answer as a
+        # new one, but only the new one hashes the password (to store it): hash it
+        # here too, once the form is valid, so the response time does not tell.
+        if not self.errors and getattr(self, "account_already_exists", False):
+            make_password(self.cleaned_data.get("password1"))
 
 
 class ProfileForm(forms.ModelForm):
