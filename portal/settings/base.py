@@ -294,3 +294,13 @@ LOGGING = {
 
 # Prometheus metrics at /metrics for scrapers sending "Authorization: Bearer <token>".
 METRICS_TOKEN = env_str("METRICS_TOKEN")
+
+# Rate limits on what people send (portal/ratelimits.py), in allauth's notation
+# "amount/period/per": per member for texts; for page passwords only failed attempts
+# count, per client address and per address and protected section.
+PORTAL_RATE_LIMITS = {
+    "comment": "10/m/user,60/h/user",
+    "discussion_post": "10/m/user,60/h/user",
+    "report": "5/m/user,30/h/user",
+    "page_password": "20/m/ip,5/5m/key",
+}
