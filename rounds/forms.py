@@ -1,3 +1,5 @@
+import uuid
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -15,6 +17,8 @@ class CommentForm(forms.ModelForm):
     """A comment on one paragraph (``block_id``) or, without it, on the whole text."""
 
     block_id = forms.CharField(required=False, widget=forms.HiddenInput)
+    # A new one for every form shown; see ``services.submit_comment``.
+    submission_token = forms.UUIDField(required=False, widget=forms.HiddenInput, initial=uuid.uuid4)
 
     class Meta:
         model = Comment

@@ -229,6 +229,8 @@ class Comment(models.Model):
     created_at = models.DateTimeField(_("eingereicht am"), auto_now_add=True)
     updated_at = models.DateTimeField(_("geändert am"), auto_now=True)
     withdrawn_at = models.DateTimeField(_("zurückgezogen am"), null=True, blank=True)
+    # Drawn when the comment form is shown: the same form sent twice is stored once.
+    submission_token = models.UUIDField(null=True, blank=True, editable=False)
 
     decision = models.CharField(
         _("Entscheidung"), max_length=20, choices=Decision.choices, default=Decision.OPEN
@@ -246,6 +248,11 @@ class Comment(models.Model):
         verbose_name = _("Kommentar")
         verbose_name_plural = _("Kommentare")
         indexes = [models.Index(fields=["round", "block_id"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["author", "submission_token"], name="rounds_comment_once_per_form"
+            )
+        ]
 
     def __str__(self) -> str:
         return _("Kommentar von %(organisation)s zu %(where)s") % {

@@ -5,7 +5,6 @@ from collections import defaultdict
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.db import transaction
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -14,6 +13,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from portal import ratelimits
+from portal.submissions import TryLater, accept
+
+from . import services
 from .forms import CommentForm
 from .models import Comment, CommentRound
 from .permissions import (
@@ -21,7 +24,6 @@ from .permissions import (
     can_comment,
     can_view_disposition,
     can_view_text,
-    organisation_of,
     visible_comments,
 )
 
@@ -53,16 +55,20 @@ def round_view(request, page, round_id):
             return redirect_to_login(request.get_full_path())
         raise Http404
 
-    bound_form = None
-    if request.method == "POST":
-        bound_form = CommentForm(request.POST, round=round, auto_id=_form_ids(request.POST))
-        if not can_comment(user, round):
-            bound_form.is_valid()
-            bound_form.add_error(None, _closed_message(round))
-        elif bound_form.is_valid():
-            comment = _save_comment(bound_form, user)
-            messages.success(request, _("Danke, Ihr Kommentar ist eingegangen."))
-            return HttpResponseRedirect(f"{round.get_url()}#k-{comment.pk}")
+    if request.method != "POST":
+        return _render_round(request, page, round)
+    bound_form = CommentForm(request.POST, round=round, auto_id=_form_ids(request.POST))
+    if not can_comment(user, round):
+        bound_form.is_valid()
+        bound_form.add_error(None, _closed_message(round))
+    elif bound_form.is_valid():
+        try:
+            comment = _submit(request, round, bound_form.cleaned_data)
+        except TryLater as refusal:
+            bound_form.add_error(None, refusal.message)
+            return refusal.respond(_render_round(request, page, round, bound_form))
+        messages.success(request, _("Danke, Ihr Kommentar ist eingegangen."))
+        return HttpResponseRedirect(f"{round.get_url()}#k-{comment.pk}")
     return _render_round(request, page, round, bound_form)
 
 
@@ -70,16 +76,22 @@ def _form_ids(data) -> str:
     return f"k-{data.get('block_id') or 'gesamt'}-%s"
 
 
-@transaction.atomic
-def _save_comment(form: CommentForm, user) -> Comment:
-    comment = form.save(commit=False)
-    comment.round = form.round
-    comment.block_id = form.cleaned_data["block_id"]
-    comment.quote = form.cleaned_data["quote"]
-    comment.author = user
-    comment.organisation = organisation_of(user)
-    comment.save()
-    return comment
+def _submit(request, round: CommentRound, data: dict) -> Comment:
+    token = data["submission_token"]
+    return accept(
+        request,
+        ratelimits.COMMENT,
+        stored_before=lambda: services.submitted_comment(request.user, token),
+        store=lambda: services.submit_comment(
+            round,
+            request.user,
+            text=data["text"],
+            block_id=data["block_id"],
+            quote=data["quote"],
+            show_author_name=data["show_author_name"],
+            token=token,
+        ),
+    )
 
 
 def _render_round(request, page, round: CommentRound, bound_form=None):
@@ -176,12 +188,28 @@ def comment_edit_view(request, page, round_id, comment_id):
             form.is_valid()
             form.add_error(None, _closed_message(round))
         elif form.is_valid():
-            comment = form.save(commit=False)
-            comment.block_id = form.cleaned_data["block_id"]
-            comment.quote = form.cleaned_data["quote"]
-            comment.save()
+            try:
+                _edit(comment, form.cleaned_data)
+            except TryLater as refusal:
+                form.add_error(None, refusal.message)
+                return refusal.respond(_render_edit(request, page, comment, form))
             messages.success(request, _("Ihr Kommentar ist geändert."))
             return HttpResponseRedirect(f"{round.get_url()}#k-{comment.pk}")
+    return _render_edit(request, page, comment, form)
+
+
+def _edit(comment: Comment, data: dict) -> Comment:
+    return services.edit_comment(
+        comment,
+        text=data["text"],
+        block_id=data["block_id"],
+        quote=data["quote"],
+        show_author_name=data["show_author_name"],
+    )
+
+
+def _render_edit(request, page, comment: Comment, form: CommentForm):
+    round = comment.round
     return TemplateResponse(
         request,
         "rounds/comment_edit.html",
