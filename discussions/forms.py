@@ -1,4 +1,5 @@
 import re
+import uuid
 
 from django import forms
 from django.utils.text import format_lazy
@@ -75,6 +76,11 @@ def post_text_field(label) -> PlainTextField:
     )
 
 
+def submission_token_field() -> forms.UUIDField:
+    """A new token for every form shown: the same form sent twice is stored once."""
+    return forms.UUIDField(required=False, widget=forms.HiddenInput, initial=uuid.uuid4)
+
+
 class ThreadForm(forms.Form):
     title = PlainTextField(
         label=_("Titel des Themas"),
@@ -84,6 +90,7 @@ class ThreadForm(forms.Form):
         help_text=format_lazy(_("Worum geht es? Höchstens {max} Zeichen."), max=TITLE_MAX_LENGTH),
     )
     text = post_text_field(_("Ihr Beitrag"))
+    submission_token = submission_token_field()
 
     def clean_title(self) -> str:
         # A title is one line.
@@ -96,6 +103,7 @@ class ReplyForm(forms.Form):
         required=False,
         label=_("Bei neuen Antworten in diesem Thema per E-Mail benachrichtigen"),
     )
+    submission_token = submission_token_field()
 
 
 class ReportForm(forms.Form):

@@ -216,12 +216,19 @@ class Thread(models.Model):
     created_at = models.DateTimeField(_("eröffnet am"), default=timezone.now)
     last_activity_at = models.DateTimeField(_("letzte Aktivität"), default=timezone.now)
     locked = models.BooleanField(_("gesperrt"), default=False)
+    # Drawn when the form is shown: the same form sent twice opens one thread.
+    submission_token = models.UUIDField(null=True, blank=True, editable=False)
 
     objects = ThreadQuerySet.as_manager()
 
     class Meta:
         ordering = ["-last_activity_at"]
         indexes = [models.Index(fields=["room", "-last_activity_at"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["author", "submission_token"], name="discussions_thread_once_per_form"
+            )
+        ]
         verbose_name = _("Thema")
         verbose_name_plural = _("Themen")
 
@@ -275,10 +282,17 @@ class Post(models.Model):
         related_name="+",
         verbose_name=_("ausgeblendet von"),
     )
+    # Drawn when the reply form is shown: the same form sent twice is one reply.
+    submission_token = models.UUIDField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["created_at", "pk"]
         indexes = [models.Index(fields=["thread", "created_at"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["author", "submission_token"], name="discussions_post_once_per_form"
+            )
+        ]
         verbose_name = _("Beitrag")
         verbose_name_plural = _("Beiträge")
 

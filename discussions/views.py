@@ -7,24 +7,24 @@ from ``permissions.py``, so the rule holds even if the page privacy is changed.
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from members.services import current_organisation
+from portal import ratelimits
+from portal.submissions import TryLater, accept, within_limit
 
-from . import moderation, permissions
+from . import moderation, permissions, services
 from .forms import ReplyForm, ReportForm, ThreadForm
 from .identity import author_label
 from .models import Post, ReadMarker, Subscription, Thread
-from .notifications import POSTS_PER_PAGE, notify_after_commit, read_unsubscribe_token
+from .notifications import POSTS_PER_PAGE, read_unsubscribe_token
 from .rendering import quote_text
+from .services import create_thread, reply
 
 THREADS_PER_PAGE = 25
 
@@ -99,7 +99,11 @@ def new_thread(request, room):
         return members_only(request)
     form = ThreadForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        thread = create_thread(room, request.user, **form.cleaned_data)
+        try:
+            thread = submit_thread(request, room, form.cleaned_data)
+        except TryLater as refusal:
+            form.add_error(None, refusal.message)
+            return refusal.respond(render(request, room, "discussions/thread_form.html", form=form))
         messages.success(
             request, "Ihr Thema ist eröffnet. Sie werden über Antworten per E-Mail informiert."
         )
@@ -108,24 +112,16 @@ def new_thread(request, room):
     return render(request, room, "discussions/thread_form.html", status=status, form=form)
 
 
-@transaction.atomic
-def create_thread(room, user, title: str, text: str) -> Thread:
-    organisation = current_organisation(user)
-    now = timezone.now()
-    thread = Thread.objects.create(
-        room=room,
-        title=title,
-        author=user,
-        organisation=organisation,
-        created_at=now,
-        last_activity_at=now,
+def submit_thread(request, room, data: dict) -> Thread:
+    token = data["submission_token"]
+    return accept(
+        request,
+        ratelimits.DISCUSSION_POST,
+        stored_before=lambda: services.submitted_thread(request.user, token),
+        store=lambda: create_thread(
+            room, request.user, title=data["title"], text=data["text"], token=token
+        ),
     )
-    Post.objects.create(
-        thread=thread, author=user, organisation=organisation, text=text, created_at=now
-    )
-    Subscription.objects.create(user=user, thread=thread)
-    ReadMarker.objects.create(user=user, thread=thread, last_read_at=now)
-    return thread
 
 
 def thread_detail(request, room, thread_id: int, slug: str):
@@ -137,15 +133,21 @@ def thread_detail(request, room, thread_id: int, slug: str):
     user = request.user
     is_following = Subscription.objects.filter(user=user, thread=thread).exists()
 
+    refusal = None
     if request.method == "POST":
         if not permissions.can_post(user, thread):
             messages.error(request, "Dieses Thema ist gesperrt; neue Antworten sind nicht möglich.")
             return HttpResponseRedirect(thread.get_absolute_url())
         form = ReplyForm(request.POST)
         if form.is_valid():
-            post = reply(thread, user, form.cleaned_data["text"], form.cleaned_data["follow"])
-            messages.success(request, "Ihre Antwort ist veröffentlicht.")
-            return HttpResponseRedirect(post_location(thread, post))
+            try:
+                post = submit_reply(request, thread, form.cleaned_data)
+            except TryLater as error:
+                refusal = error
+                form.add_error(None, refusal.message)
+            else:
+                messages.success(request, "Ihre Antwort ist veröffentlicht.")
+                return HttpResponseRedirect(post_location(post.thread, post))
         status = 400
     else:
         form = ReplyForm(initial={"follow": is_following, "text": quoted_initial(request, thread)})
@@ -158,8 +160,9 @@ def thread_detail(request, room, thread_id: int, slug: str):
     )
     page_obj = Paginator(posts, POSTS_PER_PAGE).get_page(request.GET.get("seite"))
     page_obj.object_list = with_parent(list(page_obj.object_list), "thread", thread)
-    last_read_at = mark_read(user, thread, page_obj.object_list)
-    return render(
+    # Marking as read is a write too: left out when the reply could not be taken.
+    last_read_at = mark_read(user, thread, page_obj.object_list) if refusal is None else None
+    response = render(
         request,
         room,
         "discussions/thread.html",
@@ -171,6 +174,17 @@ def thread_detail(request, room, thread_id: int, slug: str):
         is_following=is_following,
         can_post=permissions.can_post(user, thread),
         can_moderate=permissions.can_moderate(user),
+    )
+    return refusal.respond(response) if refusal else response
+
+
+def submit_reply(request, thread: Thread, data: dict) -> Post:
+    token = data["submission_token"]
+    return accept(
+        request,
+        ratelimits.DISCUSSION_POST,
+        stored_before=lambda: services.submitted_post(request.user, token),
+        store=lambda: reply(thread, request.user, data["text"], data["follow"], token=token),
     )
 
 
@@ -198,26 +212,6 @@ def mark_read(user, thread: Thread, posts) -> object:
             user=user, thread=thread, defaults={"last_read_at": newest_shown}
         )
     return previous
-
-
-@transaction.atomic
-def reply(thread: Thread, user, text: str, follow: bool) -> Post:
-    now = timezone.now()
-    post = Post.objects.create(
-        thread=thread,
-        author=user,
-        organisation=current_organisation(user),
-        text=text,
-        created_at=now,
-    )
-    Thread.objects.filter(pk=thread.pk).update(last_activity_at=now)
-    if follow:
-        Subscription.objects.get_or_create(user=user, thread=thread)
-    else:
-        Subscription.objects.filter(user=user, thread=thread).delete()
-    ReadMarker.objects.update_or_create(user=user, thread=thread, defaults={"last_read_at": now})
-    notify_after_commit(post)
-    return post
 
 
 def post_location(thread: Thread, post: Post) -> str:
@@ -273,17 +267,26 @@ def report(request, room, post_id: int):
         return HttpResponseRedirect(thread.get_absolute_url())
     form = ReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        created = moderation.report_post(post, request.user, **form.cleaned_data)
-        if created:
+        try:
+            usage = within_limit(request, ratelimits.REPORT)
+        except TryLater as refusal:
+            form.add_error(None, refusal.message)
+            return refusal.respond(render_report_form(request, room, form, post))
+        if moderation.report_post(post, request.user, **form.cleaned_data):
             messages.success(
                 request, "Danke für Ihre Meldung. Das Moderationsteam sieht sich den Beitrag an."
             )
         else:
+            usage.rollback()  # an open report of the same person: nothing new for moderators
             messages.info(
                 request, "Sie haben diesen Beitrag bereits gemeldet; die Meldung wird bearbeitet."
             )
         return HttpResponseRedirect(post_location(thread, post))
     status = 400 if request.method == "POST" else 200
+    return render_report_form(request, room, form, post, status)
+
+
+def render_report_form(request, room, form: ReportForm, post: Post, status: int = 200):
     return render(
         request,
         room,
@@ -291,7 +294,7 @@ def report(request, room, post_id: int):
         status=status,
         form=form,
         post=post,
-        thread=thread,
+        thread=post.thread,
     )
 
 

@@ -1,0 +1,92 @@
+"""Opening threads and replying: each sent form is stored once (``submission_token``)."""
+
+import uuid
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from members.services import current_organisation
+from portal.submissions import busy_means_try_later
+
+from .models import Post, ReadMarker, Subscription, Thread
+from .notifications import notify_after_commit
+
+
+def submitted_thread(author, token: uuid.UUID | None) -> Thread | None:
+    """The thread an earlier sending of the same form opened, if any."""
+    if token is None:
+        return None
+    return (
+        Thread.objects.select_related("room").filter(author=author, submission_token=token).first()
+    )
+
+
+def submitted_post(author, token: uuid.UUID | None) -> Post | None:
+    """The reply an earlier sending of the same form stored, if any."""
+    if token is None:
+        return None
+    return (
+        Post.objects.select_related("thread__room")
+        .filter(author=author, submission_token=token)
+        .first()
+    )
+
+
+@busy_means_try_later
+@transaction.atomic
+def create_thread(room, user, title: str, text: str, token: uuid.UUID | None = None) -> Thread:
+    """The new thread; for a form sent twice at once, the one the first sending opened."""
+    organisation = current_organisation(user)
+    now = timezone.now()
+    try:
+        with transaction.atomic():  # a savepoint: a parallel sending may have won
+            thread = Thread.objects.create(
+                room=room,
+                title=title,
+                author=user,
+                organisation=organisation,
+                created_at=now,
+                last_activity_at=now,
+                submission_token=token,
+            )
+    except IntegrityError:
+        earlier = submitted_thread(user, token)
+        if earlier is None:
+            raise
+        return earlier
+    Post.objects.create(
+        thread=thread, author=user, organisation=organisation, text=text, created_at=now
+    )
+    Subscription.objects.create(user=user, thread=thread)
+    ReadMarker.objects.create(user=user, thread=thread, last_read_at=now)
+    return thread
+
+
+@busy_means_try_later
+@transaction.atomic
+def reply(thread: Thread, user, text: str, follow: bool, token: uuid.UUID | None = None) -> Post:
+    """The new reply; for a form sent twice at once, the one the first sending stored."""
+    now = timezone.now()
+    try:
+        with transaction.atomic():  # a savepoint: a parallel sending may have won
+            post = Post.objects.create(
+                thread=thread,
+                author=user,
+                organisation=current_organisation(user),
+                text=text,
+                created_at=now,
+                submission_token=token,
+            )
+    except IntegrityError:
+        earlier = submitted_post(user, token)
+        if earlier is None:
+            raise
+        return earlier
+    Thread.objects.filter(pk=thread.pk).update(last_activity_at=now)
+    if follow:
+        Subscription.objects.get_or_create(user=user, thread=thread)
+    else:
+        Subscription.objects.filter(user=user, thread=thread).delete()
+    ReadMarker.objects.update_or_create(user=user, thread=thread, defaults={"last_read_at": now})
+    notify_after_commit(post)
+    return post
