@@ -13,6 +13,7 @@ from search.views import search
 
 from .api import api_router
 from .observability import metrics
+from .page_passwords import authenticate_with_password
 from .views import healthz, readyz, robots_txt
 
 urlpatterns = [
@@ -45,4 +46,12 @@ urlpatterns += [
     for folder in ("images", "original_images")
 ]
 
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += [
+    # On Wagtail's own URL: the password form of protected pages, with a rate limit.
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        authenticate_with_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
+    path("", include(wagtail_urls)),
+]
