@@ -200,14 +200,24 @@ class Commenter(threading.Thread):
 
     def run(self) -> None:
         number = 0
+        # The portal takes 10 comments a minute from one member (PORTAL_RATE_LIMITS): keep
+        # to that pace, and when told to wait (429, Retry-After), wait; that is no failure.
+        pause = 6.0
         while not self.stop.is_set():
             number += 1
             text = f"Lastkommentar {self.name_}-{number}"
             try:
                 page = self.opener.open(self.base + self.round_url, timeout=20).read().decode()
                 token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+                # The form's own token: sent twice, the comment is still stored once.
+                form = re.search(r'name="submission_token" value="([^"]+)"', page).group(1)
                 data = urllib.parse.urlencode(
-                    {"csrfmiddlewaretoken": token, "block_id": "", "text": text}
+                    {
+                        "csrfmiddlewaretoken": token,
+                        "submission_token": form,
+                        "block_id": "",
+                        "text": text,
+                    }
                 )
                 request = urllib.request.Request(
                     self.base + self.round_url,
@@ -219,9 +229,16 @@ class Commenter(threading.Thread):
                     self.succeeded.append(text)
                 else:
                     self.failed += 1
+            except urllib.error.HTTPError as error:
+                if error.code == 429:
+                    self.stop.wait(float(error.headers.get("Retry-After") or pause))
+                    continue
+                self.failed += 1
+                time.sleep(0.2)
             except (OSError, AttributeError):
                 self.failed += 1
                 time.sleep(0.2)
+            self.stop.wait(pause)
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
