@@ -55,3 +55,11 @@ urlpatterns += [
     ),
     path("", include(wagtail_urls)),
 ]
+
+# German error pages in the portal's layout, rendered without the database.
+handler400 = "portal.error_pages.bad_request"
+handler403 = "portal.error_pages.permission_denied"
+handler404 = "portal.error_pages.page_not_found"
+handler500 = "portal.error_pages.server_error"
+# allauth answers its rate limits with this handler of the ROOT_URLCONF.
+handler429 = "portal.error_pages.too_many_requests"
