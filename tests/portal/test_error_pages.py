@@ -39,6 +39,7 @@ ERRORS = [
     case(403, "Formular abgelaufen", csrf_refused, name="403-csrf"),
     case(404, "Seite nicht gefunden", lambda c: c.get("/test/fehlt/"), REDIRECT_LOOKUP),
     case(405, "Aktion nicht möglich", lambda c: c.post("/healthz")),
+    case(413, "Zu viele Daten", lambda c: c.post("/suche/", CONTENT_LENGTH="1000000000")),
     case(429, "Zu viele Anfragen", lambda c: c.get("/test/zu-oft/")),
     case(500, "Technischer Fehler", lambda c: c.get("/test/kaputt/")),
     case(503, "Vorübergehend nicht erreichbar", lambda c: c.get("/test/wartung/")),
