@@ -2,14 +2,21 @@
 
 Without a proxy in front (nginx's ``client_max_body_size``), Django would read a
 200 MB upload to the end – into memory or a temporary file – before Wagtail's
-upload limit rejects it. The middleware answers by the declared ``Content-Length``
-alone, so the body is never touched; gunicorn's sync workers then close the
-connection instead of draining it.
+upload limit rejects it.
 
-A chunked body without ``Content-Length`` cannot bypass the limit: Django reads a
-request body only up to its declared length, which for such a request is 0, so no
-view ever sees a byte of it.
+Under WSGI, Django reads a body only when a view asks for it, and only up to its
+declared ``Content-Length``: :class:`RequestBodyLimitMiddleware` answers by that
+length alone, before anyone reads. A chunked body without ``Content-Length`` cannot
+slip past it, since for Django such a body has length 0 and is never read.
+
+Under ASGI, Django reads the whole body before any middleware runs, chunked or not.
+:class:`LimitedBodyApplication` wraps the ASGI application (``portal/asgi.py``:
+``application = LimitedBodyApplication(get_asgi_application())``) so that Django receives
+nothing of a body declared too large and at most the limit of a chunked one; it
+marks the scope, and the middleware then answers with the same 413 page.
 """
+
+import asyncio
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
@@ -17,13 +24,23 @@ from django.template.defaultfilters import filesizeformat
 
 from .error_pages import error_page
 
+# Set in the ASGI scope when the body was held back; ASGIRequest keeps its scope.
+BODY_HELD_BACK = "portal.body_held_back"
+END_OF_BODY = {"type": "http.request", "body": b"", "more_body": False}
 
-def declared_length(request: HttpRequest) -> int:
-    """The body length the client announced; 0 when it announced none or nonsense."""
+
+def declared_length(value: str | bytes | None) -> int:
+    """A ``Content-Length`` value as a number; 0 when there is none or it is nonsense."""
     try:
-        return int(request.META.get("CONTENT_LENGTH") or 0)
+        return int(value or 0)
     except ValueError:
         return 0
+
+
+def body_too_large(request: HttpRequest) -> bool:
+    if getattr(request, "scope", {}).get(BODY_HELD_BACK):
+        return True
+    return declared_length(request.META.get("CONTENT_LENGTH")) > settings.REQUEST_MAX_BODY_SIZE
 
 
 class RequestBodyLimitMiddleware:
@@ -31,7 +48,54 @@ class RequestBodyLimitMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        limit = settings.REQUEST_MAX_BODY_SIZE
-        if declared_length(request) > limit:
-            return error_page(413, limit=filesizeformat(limit))
+        if body_too_large(request):
+            return error_page(413, limit=filesizeformat(settings.REQUEST_MAX_BODY_SIZE))
         return self.get_response(request)
+
+
+class LimitedBodyApplication:
+    """ASGI wrapper: Django receives at most ``REQUEST_MAX_BODY_SIZE`` bytes of a body."""
+
+    def __init__(self, application):
+        self.application = application
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "http":
+            scope = dict(scope)  # marked below; the server's own scope stays untouched
+            receive = LimitedReceive(scope, receive, settings.REQUEST_MAX_BODY_SIZE)
+        await self.application(scope, receive, send)
+
+
+def header(scope, name: bytes) -> bytes | None:
+    return next((value for key, value in scope["headers"] if key.lower() == name), None)
+
+
+class LimitedReceive:
+    """The ``receive`` of one request, ending the body once it exceeds ``limit``."""
+
+    def __init__(self, scope, receive, limit: int):
+        self.scope, self.receive, self.limit = scope, receive, limit
+        self.received = 0
+        self.held_back = declared_length(header(scope, b"content-length")) > limit
+        self.ended = False
+        if self.held_back:
+            scope[BODY_HELD_BACK] = True
+
+    async def __call__(self):
+        if self.held_back:
+            return await self.nothing_more()
+        message = await self.receive()
+        if message["type"] == "http.request":
+            self.received += len(message.get("body", b""))
+            if self.received > self.limit:
+                self.scope[BODY_HELD_BACK] = self.held_back = True
+                return await self.nothing_more()
+        return message
+
+    async def nothing_more(self):
+        """An empty end of the body once; then wait until Django has answered and stops
+        listening – asking the server would only read the body held back."""
+        if not self.ended:
+            self.ended = True
+            return END_OF_BODY
+        return await asyncio.get_running_loop().create_future()
