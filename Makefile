@@ -34,8 +34,8 @@ setup: $(VENV)/.installed ## Create .venv, migrate the database, collect static 
 
 run: setup ## Set everything up and serve the demo portal as it will be used (DEBUG off)
 	@echo "Portal: http://$(HOST):$(PORT)/  –  Verwaltung: http://$(HOST):$(PORT)/admin/"
-	$(BIN)/gunicorn portal.wsgi:application --bind $(HOST):$(PORT) \
-		--workers $(WEB_CONCURRENCY) --access-logfile - --env DJANGO_ENV=$(DJANGO_ENV)
+	$(BIN)/gunicorn --bind $(HOST):$(PORT) --workers $(WEB_CONCURRENCY) \
+		--access-logfile - --env DJANGO_ENV=$(DJANGO_ENV)
 
 dev: setup ## Serve with DEBUG on and autoreload (never on a network address)
 	DEBUG=true $(BIN)/python manage.py runserver $(HOST):$(PORT)

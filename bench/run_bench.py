@@ -79,7 +79,6 @@ def start_server(env: dict, port: int, workers: int) -> subprocess.Popen:
     process = subprocess.Popen(
         [
             str(Path(PYTHON).parent / "gunicorn"),
-            "portal.wsgi:application",
             "--bind",
             f"127.0.0.1:{port}",
             "--workers",

@@ -106,7 +106,6 @@ class App:
         self.process = subprocess.Popen(
             [
                 str(Path(PYTHON).parent / "gunicorn"),
-                "portal.wsgi:application",
                 "--bind",
                 f"127.0.0.1:{self.port}",
                 "--workers",

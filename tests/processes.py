@@ -87,14 +87,11 @@ class Server:
 
     def start(self) -> "Server":
         command = [
-            str(BIN_DIR / "gunicorn"),
-            "portal.wsgi:application",
+            str(BIN_DIR / "gunicorn"),  # configured by gunicorn.conf.py, as everywhere
             "--bind",
             f"127.0.0.1:{self.port}",
             "--workers",
             str(self.workers),
-            # Several servers run side by side; gunicorn's control socket has one fixed path.
-            "--no-control-socket",
             *self.options,
         ]
         self.process = subprocess.Popen(command, cwd=PROJECT_DIR, env=self.env)  # noqa: S603
