@@ -14,11 +14,7 @@ def submitted_comment(author, token: uuid.UUID | None) -> Comment | None:
     """The comment an earlier sending of the same form stored, if any."""
     if token is None:
         return None
-    return (
-        Comment.objects.select_related("round__page")
-        .filter(author=author, submission_token=token)
-        .first()
-    )
+    return Comment.objects.filter(author=author, submission_token=token).first()
 
 
 @busy_means_try_later
