@@ -1,5 +1,8 @@
 """The skeleton every installation needs, as DESIGN.md draws it; created idempotently."""
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from wagtail.coreutils import get_supported_content_language_variant
@@ -39,8 +42,30 @@ def remove_default_welcome_page(root: Page) -> None:
         page.delete()
 
 
+def public_host() -> tuple[str, int]:
+    """Hostname and port of the portal's public address (``PORTAL_BASE_URL``)."""
+    url = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    return url.hostname or "localhost", url.port or (443 if url.scheme == "https" else 80)
+
+
+def ensure_default_site(home: HomePage) -> Site:
+    """The default site serves ``home`` at the public address: Wagtail builds absolute
+    URLs (API ``html_url``, feeds, sitemap) from it, not from the settings."""
+    site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+    hostname, port = public_host()
+    if site.pk is None or (site.root_page_id, site.hostname, site.port) != (
+        home.pk,
+        hostname,
+        port,
+    ):
+        site.hostname, site.port, site.root_page = hostname, port, home
+        site.site_name = site.site_name or "Kommunal souverän"
+        site.save()
+    return site
+
+
 @transaction.atomic
-def ensure_site_tree(hostname: str = "localhost", port: int = 80) -> HomePage:
+def ensure_site_tree() -> HomePage:
     # Wagtail's migrations create the locale and root page; an emptied database
     # (a flush, a restore of content tables only) lacks them.
     Locale.objects.get_or_create(language_code=get_supported_content_language_variant("de"))
@@ -52,12 +77,7 @@ def ensure_site_tree(hostname: str = "localhost", port: int = 80) -> HomePage:
             root,
             HomePage(title="Kommunal souverän", slug="start", intro=TO_BE_WRITTEN),
         )
-    site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
-    if site.pk is None or site.root_page_id != home.pk:
-        site.hostname, site.port = hostname, port
-        site.root_page = home
-        site.site_name = "Kommunal souverän"
-        site.save()
+    ensure_default_site(home)
 
     mission = ensure_child(home, MissionIndexPage, "leitbild", title="Leitbild", show_in_menus=True)
     guidance = ensure_child(
