@@ -12,7 +12,7 @@ from django.utils.translation import override
 from wagtail.fields import RichTextField, StreamField
 
 from discussions.identity import person_name
-from versions.canonical import _escape, block_lines, number_raw_blocks, rich_text_lines
+from strands.body.text import body_markdown, inline_text, rich_text_lines
 
 from . import formats
 
@@ -20,7 +20,7 @@ SKIPPED = {"slug", "seo_title", "search_description", "change_kind", "change_not
 
 
 def escape(text: str) -> str:
-    return _escape(text or "", True)
+    return inline_text(text, markdown=True)
 
 
 def when(value: str | None) -> str:
@@ -28,17 +28,6 @@ def when(value: str | None) -> str:
         return ""
     with override("de"):
         return date_format(formats.parse_timestamp(value), "j. F Y, H:i") + " Uhr (UTC)"
-
-
-def body_markdown(body: list[dict]) -> list[str]:
-    parts = []
-    for item in number_raw_blocks(body):
-        lines = block_lines(item.block, markdown=True)
-        if item.is_heading:
-            parts.append(f"## {item.number} {' '.join(lines)}")
-        else:
-            parts.append(f"**{item.number}** " + "\n".join(lines))
-    return parts
 
 
 def page_markdown(record: dict[str, Any], model: type[models.Model]) -> str:
@@ -55,7 +44,7 @@ def page_markdown(record: dict[str, Any], model: type[models.Model]) -> str:
         except Exception:  # child relations (form fields) are no model fields
             model_field, label = None, name
         if isinstance(model_field, StreamField):
-            parts.extend(body_markdown(value))
+            parts.extend(body_markdown(value, compact=True))
         elif isinstance(model_field, RichTextField):
             parts.append(f"## {escape(label)}\n\n" + "\n\n".join(rich_text_lines(value, True)))
         elif name == "tags":

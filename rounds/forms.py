@@ -3,14 +3,9 @@ import uuid
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from versions.canonical import block_text
+from strands.body.text import number_blocks, plain_text
 
 from .models import COMMENT_MAX_LENGTH, QUOTE_MAX_LENGTH, Comment, CommentRound
-
-
-def plain_text(block) -> str:
-    """The readable text of a body block on one line, as the versions' canonical text has it."""
-    return " ".join(block_text(block.get_prep_value()).split())
 
 
 class CommentForm(forms.ModelForm):
@@ -63,7 +58,7 @@ class CommentForm(forms.ModelForm):
         cleaned = super().clean()
         block_id = cleaned.get("block_id") or ""
         quote = " ".join((cleaned.get("quote") or "").split())
-        blocks = {item.block.id: item for item in self.round.numbered_body}
+        blocks = {item.id: item for item in number_blocks(self.round.body)}
         if block_id and block_id not in blocks:
             raise forms.ValidationError(
                 _("Diesen Absatz gibt es in der kommentierten Fassung nicht.")

@@ -16,7 +16,8 @@ from wagtail.blocks import StreamValue
 from wagtail.models import Page, Revision, Task, TaskState
 
 from members.models import Organisation
-from strands.body.blocks import BodyBlock, NumberedBlock, number_blocks
+from strands.body.blocks import BodyBlock
+from strands.body.text import NumberedBlock, number_blocks
 
 from .choices import Decision, RoundState, Visibility
 

@@ -19,7 +19,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from .canonical import RawBlock, RawNumbered, block_text, number_raw_blocks
+from strands.body.text import RawBlock, RawNumbered, block_text, number_blocks
 
 # Words (letters incl. umlauts and ß, digits), runs of whitespace, single other characters.
 TOKENS = re.compile(r"\w+|\s+|[^\w\s]", re.UNICODE)
@@ -167,7 +167,7 @@ def _whole(text: str, wrap) -> SafeString:
 
 def diff_bodies(old_body: Sequence[RawBlock], new_body: Sequence[RawBlock]) -> TextDiff:
     """Compare two raw bodies; rows follow the new order, removed ones where they stood."""
-    old_items, new_items = number_raw_blocks(old_body), number_raw_blocks(new_body)
+    old_items, new_items = number_blocks(old_body), number_blocks(new_body)
     old_by_id = {item.id: item for item in old_items}
     new_ids = {item.id for item in new_items}
     common_old = [item.id for item in old_items if item.id in new_ids]

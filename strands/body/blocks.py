@@ -3,13 +3,11 @@
 The body is a flat stream: a heading opens a numbered section, every other block is
 a numbered paragraph within it (3.2 = section 3, paragraph 2). Block ids stay stable
 across revisions, so ``#p-<block id>`` anchors comments, diffs and deep links.
+Numbering, text and Markdown of a body are read in ``strands.body.text``.
 """
-
-from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.blocks import StreamValue
 
 from ..choices import InfoBoxKind, ListStyle
 
@@ -105,32 +103,3 @@ class BodyBlock(blocks.StreamBlock):
 
     class Meta:
         label = _("Text")
-
-
-@dataclass(frozen=True)
-class NumberedBlock:
-    """A body block with its visible number and whether it opens a section."""
-
-    number: str
-    block: blocks.StreamValue.StreamChild
-    is_heading: bool
-
-    @property
-    def anchor(self) -> str:
-        return f"p-{self.block.id}"
-
-
-def number_blocks(body: StreamValue) -> list[NumberedBlock]:
-    """Number a body: headings 1, 2, 3 …; paragraphs 1.1, 1.2 … (or 1, 2 … before any heading)."""
-    numbered = []
-    section = paragraph = 0
-    for block in body:
-        if block.block_type == "heading":
-            section += 1
-            paragraph = 0
-            numbered.append(NumberedBlock(str(section), block, True))
-        else:
-            paragraph += 1
-            number = f"{section}.{paragraph}" if section else str(paragraph)
-            numbered.append(NumberedBlock(number, block, False))
-    return numbered

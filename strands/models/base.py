@@ -11,7 +11,8 @@ from wagtail.search import index
 from rounds.routes import CommentRoundRoutes
 from versions.pages import VersionedPage
 
-from ..body.blocks import BodyBlock, NumberedBlock, number_blocks
+from ..body.blocks import BodyBlock
+from ..body.text import NumberedBlock, number_blocks
 from ..choices import Strand
 
 INTRO_FEATURES = ["bold", "italic", "link"]
