@@ -1,4 +1,4 @@
-"""Production: refuses to start without a secret key; secure cookies and HSTS."""
+"""Production: refuses to start without a secret key; secure, host-only cookies and HSTS."""
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -22,6 +22,11 @@ SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+# "__Host-": browsers accept these cookies only Secure, for Path=/ and without Domain,
+# so neither a subdomain nor a plain-HTTP page can set or overwrite them. Leave
+# SESSION_COOKIE_DOMAIN and CSRF_COOKIE_DOMAIN unset.
+SESSION_COOKIE_NAME = "__Host-sessionid"
+CSRF_COOKIE_NAME = "__Host-csrftoken"
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
