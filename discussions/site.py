@@ -22,7 +22,7 @@ MODERATOR_PERMISSIONS = [
 
 
 def ensure_discussion_area(home: Page) -> DiscussionIndexPage:
-    from home.site_tree import ensure_child
+    from portal.page_tree import ensure_child
 
     index = ensure_child(
         home,

@@ -11,27 +11,13 @@ from wagtail.models import Locale, Page, Site
 from discussions.site import ensure_discussion_area
 from legal.models import AccessibilityPage, FeedbackField, LegalPage
 from members.roles import ensure_roles
+from portal.page_tree import ensure_child, publish_child
 from strands.models import GuidanceIndexPage, MissionIndexPage, PracticeExampleIndexPage
 from versions.workflows import ensure_publication_workflows
 
 from .models import HomePage
 
 TO_BE_WRITTEN = "<p>Dieser Text wird von der Redaktion ergänzt.</p>"
-
-
-def publish_child(parent: Page, page: Page) -> Page:
-    """Add ``page`` below ``parent`` and publish it with a first revision."""
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    # Publishing works on a copy; reload so callers see the published state.
-    page.refresh_from_db()
-    return page
-
-
-def ensure_child(parent: Page, model: type[Page], slug: str, **fields) -> Page:
-    """The live child of ``model`` with ``slug`` below ``parent``, created if missing."""
-    existing = model.objects.child_of(parent).filter(slug=slug).first()
-    return existing or publish_child(parent, model(slug=slug, **fields))
 
 
 def remove_default_welcome_page(root: Page) -> None:

@@ -5,7 +5,7 @@ import uuid
 from taggit.models import Tag
 from wagtail.models import Page
 
-from home.site_tree import publish_child
+from portal.page_tree import publish_child
 from strands.models import GuidancePage, MissionPage, PracticeExamplePage
 
 

@@ -2,7 +2,7 @@
 
 import re
 
-from home.demo.accounts import DEMO_ACCOUNTS
+from demo.accounts import DEMO_ACCOUNTS
 
 
 def demo_account(role: str):

@@ -5,7 +5,7 @@ import re
 
 from playwright.sync_api import expect
 
-from home.demo.accounts import DEMO_ACCOUNTS
+from demo.accounts import DEMO_ACCOUNTS
 from strands.models import MissionPage
 from versions.models import Version
 

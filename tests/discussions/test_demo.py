@@ -6,8 +6,8 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 
+from demo.accounts import DEMO_ACCOUNTS
 from discussions.models import DiscussionRoomPage, Post, Report, Thread
-from home.demo.accounts import DEMO_ACCOUNTS
 from members.models import Membership, MembershipRequest, Organisation
 
 

@@ -5,8 +5,8 @@ import json
 import pytest
 from wagtail.models import PageViewRestriction
 
-from home.site_tree import publish_child
 from legal.models import LegalPage
+from portal.page_tree import publish_child
 from strands.models import GuidancePage
 from tests import factories
 

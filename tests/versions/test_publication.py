@@ -11,7 +11,7 @@ from django.db.models import ProtectedError
 from django.utils import timezone
 from wagtail.models import Page, Revision
 
-from home.demo.content import para
+from demo.content import para
 from strands.models import PracticeExamplePage
 from tests import factories
 from versions.choices import ChangeKind

@@ -3,12 +3,12 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.models import Page
 
-from home.demo import load_demo_pages
-from home.demo.accounts import AccountResult, ensure_demo_accounts
-from home.demo.discussions import load_demo_discussions
-from home.demo.members import load_demo_members
-from home.demo.rounds import load_demo_rounds
-from home.demo.versions import load_demo_versions
+from demo.accounts import AccountResult, ensure_demo_accounts
+from demo.discussions import load_demo_discussions
+from demo.members import load_demo_members
+from demo.pages import load_demo_pages
+from demo.rounds import load_demo_rounds
+from demo.versions import load_demo_versions
 
 
 def refuse_in_production() -> None:

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from home.management.commands.load_demo import refuse_in_production
+from demo.management.commands.load_demo import refuse_in_production
 from strands.models import GuidancePage, MissionPage, PracticeExamplePage
 
 

@@ -18,7 +18,7 @@ from strands.models import MissionPage
 OPEN_ROUND_PAGE = "grundsaetze"
 CLOSED_ROUND_PAGE = "open-source-zuerst"
 
-# The demo members of home/demo/members.py who comment (created there if loaded first).
+# The demo members of demo/members.py who comment (created there if loaded first).
 VOICES = [
     ("Stadt Musterhausen", "stadt", "s.neumann@musterhausen.example"),
     ("Landkreis Beispielkreis", "kreis", "j.ott@beispielkreis.example"),

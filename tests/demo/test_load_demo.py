@@ -10,7 +10,7 @@ from django.test import Client, override_settings
 from django.urls import reverse
 from wagtail.models import Page, Revision
 
-from home.demo.accounts import DEMO_ACCOUNTS
+from demo.accounts import DEMO_ACCOUNTS
 from home.models import HomePage
 from home.site_tree import TO_BE_WRITTEN
 from legal.models import AccessibilityPage, LegalPage

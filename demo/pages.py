@@ -1,6 +1,6 @@
-"""Demo content for development, reviews and browser tests (``manage.py load_demo``).
+"""The demo pages: start page, both strands, good examples and the legal pages.
 
-Pages are created with ``home.site_tree``'s helpers, so each gets a first revision
+Pages are created with ``portal.page_tree``'s helpers, so each gets a first revision
 and is published like an editor's page. Pages that exist already are left alone;
 only the placeholders ``ensure_site_tree()`` writes are replaced. Loading twice
 therefore changes nothing.
@@ -12,7 +12,9 @@ from contextlib import contextmanager
 from taggit.models import Tag
 from wagtail.models import Page
 
+from home.site_tree import TO_BE_WRITTEN, ensure_site_tree
 from legal.models import AccessibilityPage, LegalPage
+from portal.page_tree import ensure_child
 from strands.models import (
     GuidanceIndexPage,
     GuidancePage,
@@ -22,7 +24,6 @@ from strands.models import (
     PracticeExamplePage,
 )
 
-from ..site_tree import TO_BE_WRITTEN, ensure_child, ensure_site_tree
 from . import content
 from .content import ExampleSpec, TextSpec
 

@@ -22,9 +22,8 @@ from discussions.models import (
     Thread,
 )
 from members.services import current_organisation
+from portal.page_tree import ensure_child
 from strands.models import GuidancePage, MissionPage
-
-from ..site_tree import ensure_child
 
 MEMBER = "s.neumann@musterhausen.example"
 MODERATOR = "moderation@kgst.example"

@@ -40,7 +40,7 @@ ORGANISATIONS = [
     OrganisationSpec("Gemeinde Altdorf (ausgetreten)", "gemeinde", "09999044", (), active=False),
 ]
 
-# Demo accounts (home/demo/accounts.py) and their organisations.
+# Demo accounts (demo/accounts.py) and their organisations.
 MEMBERSHIPS = {
     "s.neumann@musterhausen.example": "Stadt Musterhausen",
     "moderation@kgst.example": "KGSt",

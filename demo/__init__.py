@@ -1,0 +1,1 @@
+"""Demo content for development, reviews and browser tests (``manage.py load_demo``)."""
