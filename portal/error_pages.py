@@ -139,8 +139,7 @@ def server_error(request: HttpRequest) -> HttpResponse:
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
-    """CSRF_FAILURE_VIEW: Django's reason is for developers and stays in the log."""
-    logger.info("CSRF-Prüfung fehlgeschlagen: %s", reason)
+    """CSRF_FAILURE_VIEW: Django's reason is for developers; its middleware logs it."""
     return error_page(403, CSRF_FAILURE)
 
 

@@ -90,7 +90,7 @@ def test_an_error_response_with_a_body_of_its_own_is_left_alone(anonymous):
     assert "Kommunal souverän" not in response.content.decode()
 
 
-def test_the_error_page_shows_no_account_or_messages_of_a_signed_in_member(as_user, member):
+def test_the_error_page_shows_no_account_menu_to_a_signed_in_member(as_user, member):
     client = as_user(member)
     client.raise_request_exception = False
     html = assert_portal_error_page(client.get("/test/kaputt/"), 500, "Technischer Fehler")
