@@ -1,15 +1,19 @@
 #!/usr/bin/env python
 """Two app instances behind nginx on loopback; one is killed under load. Nothing may be lost.
 
-    .venv/bin/python scripts/cluster_test.py [--seconds 30] [--members 12]
+    .venv/bin/python scripts/cluster_test.py [--seconds 30] [--members 12] [--cache both]
 
 Uses PostgreSQL on 127.0.0.1:5432 and Redis on 127.0.0.1:6379 (started here with
-redis-server where none answers). Builds a fresh database with the demo content, starts
-two gunicorn instances and nginx as load balancer, then lets members post comments in
-the demo's open round while readers load public pages. Halfway through, instance A is
-killed (SIGKILL) and restarted. Afterwards every comment that got a success response
-must be in the database exactly once, and the error rate must stay within what the
-balancer's retry allows. Prints its figures; exits non-zero when anything was lost.
+redis-server where none answers). Builds a fresh database with the demo content, then
+for each cache topology (the embedded default: one cache folder shared by both
+instances; and Redis) starts two gunicorn instances and nginx as load balancer, lets
+members post comments in the demo's open round while readers load public pages and an
+anonymous reader keeps reloading one page. Halfway through, instance A is killed
+(SIGKILL) and restarted, and that page is unpublished by a management command.
+Afterwards every comment that got a success response must be in the database exactly
+once, the error rate must stay within what the balancer's retry allows, and no answer
+asked for after the unpublishing may still carry the page. Prints its figures; exits
+non-zero when anything was lost or served stale.
 """
 
 import argparse
@@ -134,7 +138,9 @@ def member_sessions(env: dict, count: int) -> list[str]:
     """Session keys of ``count`` members, created directly in the shared session store."""
     code = f"""
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
-from django.contrib.sessions.backends.cache import SessionStore
+from importlib import import_module
+from django.conf import settings
+SessionStore = import_module(settings.SESSION_ENGINE).SessionStore
 from members.choices import MembershipSource
 from members.models import Organisation
 from members.services import grant_membership
@@ -245,10 +251,166 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
         return fp
 
 
+def new_page(env: dict) -> tuple[str, str]:
+    """A published Leitbild page with a unique phrase; its URL and the phrase."""
+    phrase = f"Rueckzug-{os.urandom(5).hex()}"
+    code = (
+        "from strands.models import MissionIndexPage\n"
+        "from tests import factories\n"
+        f"page = factories.mission_page(MissionIndexPage.objects.get(), title='{phrase}',"
+        f" body=factories.body(prefix='{phrase}'))\n"
+        "print('URL', page.url)\n"
+    )
+    output = run(env, PYTHON, "manage.py", "shell", "--no-imports", "-c", code)
+    return re.search(r"URL (\S+)", output).group(1), phrase
+
+
+def unpublish(env: dict, path: str) -> None:
+    code = (
+        "from wagtail.models import Page; "
+        f"Page.objects.get(url_path__endswith='{path}').specific.unpublish()"
+    )
+    run(env, PYTHON, "manage.py", "shell", "--no-imports", "-c", code)
+
+
+class Watcher(threading.Thread):
+    """An anonymous reader of one page: notes when each answer was asked for and
+    whether it still carried the page's text."""
+
+    def __init__(self, url: str, phrase: str, stop: threading.Event):
+        super().__init__(daemon=True)
+        self.url, self.phrase, self.stop = url, phrase, stop
+        self.answers: list[tuple[float, bool]] = []
+
+    def run(self) -> None:
+        while not self.stop.is_set():
+            asked = time.monotonic()
+            try:
+                body = urllib.request.urlopen(self.url, timeout=10).read().decode()
+            except urllib.error.HTTPError as error:
+                body = error.read().decode()
+            except OSError:
+                continue
+            self.answers.append((asked, self.phrase in body))
+            time.sleep(0.05)
+
+
+def run_topology(name: str, env: dict, work: Path, options) -> bool:
+    """Load, kill and unpublish against two instances sharing ``env``'s cache. True if all held."""
+    print(f"\n--- Cache: {name} ---", flush=True)
+    sessions = member_sessions(env, options.members)
+    round_url = open_round_url(env)
+    page_path, phrase = new_page(env)
+    apps, nginx = [App(env, free_port()), App(env, free_port())], None
+    try:
+        for app in apps:
+            app.start()
+        port = free_port()
+        conf = work / name
+        for folder in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
+            (conf / folder).mkdir(parents=True)
+        (conf / "nginx.conf").write_text(
+            NGINX_CONF.format(work=conf, port=port, port_a=apps[0].port, port_b=apps[1].port)
+        )
+        nginx = subprocess.Popen(["nginx", "-c", str(conf / "nginx.conf"), "-g", "daemon off;"])
+        base = f"http://127.0.0.1:{port}"
+        wait_for(base + "/healthz")
+
+        print(
+            f"Last: {options.members} Mitglieder kommentieren, Leser laden Seiten, "
+            f"{options.seconds} s; Instanz A fällt zur Hälfte aus, danach wird eine "
+            "gelesene Seite zurückgezogen.",
+            flush=True,
+        )
+        stop = threading.Event()
+        commenters = [
+            Commenter(base, round_url, key, f"{name}-{n}", stop) for n, key in enumerate(sessions)
+        ]
+        watcher = Watcher(base + page_path, phrase, stop)
+        for thread in [*commenters, watcher]:
+            thread.start()
+        readers = subprocess.Popen(
+            ["wrk", "-t2", "-c8", f"-d{options.seconds}s", base + "/leitbild/"],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        time.sleep(options.seconds / 2)
+        apps[0].kill()
+        print("Instanz A beendet (SIGKILL).", flush=True)
+        time.sleep(2)
+        apps[0].start()
+        print("Instanz A läuft wieder.", flush=True)
+        unpublish(env, page_path)
+        unpublished_at = time.monotonic()
+        print("Seite zurückgezogen (manage.py in einem eigenen Prozess).", flush=True)
+        time.sleep(max(options.seconds / 2 - 4, 2))
+        stop.set()
+        for thread in [*commenters, watcher]:
+            thread.join(timeout=30)
+        reader_output = readers.communicate(timeout=60)[0]
+    finally:
+        if nginx:
+            nginx.terminate()
+        for app in apps:
+            app.stop()
+
+    succeeded = [text for commenter in commenters for text in commenter.succeeded]
+    failed = sum(commenter.failed for commenter in commenters)
+    code = (
+        "from rounds.models import Comment; import collections, json; "
+        f"texts = Comment.objects.filter(text__startswith='Lastkommentar {name}-')"
+        ".values_list('text', flat=True); "
+        "print('COUNTS', json.dumps(collections.Counter(texts)))"
+    )
+    counts = json.loads(
+        re.search(
+            r"COUNTS (.*)", run(env, PYTHON, "manage.py", "shell", "--no-imports", "-c", code)
+        ).group(1)
+    )
+    lost = [text for text in succeeded if counts.get(text, 0) != 1]
+    attempts = len(succeeded) + failed
+    error_rate = failed / attempts if attempts else 1.0
+    before = [carried for asked, carried in watcher.answers if asked < unpublished_at]
+    after = [carried for asked, carried in watcher.answers if asked >= unpublished_at]
+    stale = sum(after)
+    reader_rps = re.search(r"Requests/sec:\s+([\d.]+)", reader_output)
+    reader_errors = re.search(r"Non-2xx or 3xx responses: (\d+)", reader_output)
+    socket_errors = re.search(r"Socket errors: (.*)", reader_output)
+
+    print(
+        f"Kommentare bestätigt: {len(succeeded)}, fehlgeschlagen: {failed} "
+        f"(Fehlerquote {error_rate:.1%}, erlaubt {MAX_ERROR_RATE:.0%})"
+    )
+    print(f"Davon nicht genau einmal gespeichert: {len(lost)}")
+    print(
+        f"Zurückgezogene Seite: {sum(before)} von {len(before)} Antworten davor mit Text, "
+        f"{stale} von {len(after)} Antworten danach noch mit Text (erlaubt 0)"
+    )
+    print(
+        f"Leser: {reader_rps.group(1) if reader_rps else '?'} Anfragen/s, "
+        f"Fehlerantworten: {reader_errors.group(1) if reader_errors else 0}"
+        + (f", Socket-Fehler: {socket_errors.group(1)}" if socket_errors else "")
+    )
+    return bool(
+        succeeded
+        and not lost
+        and error_rate <= MAX_ERROR_RATE
+        and any(before)
+        and after
+        and not stale
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=int, default=30)
     parser.add_argument("--members", type=int, default=12)
+    parser.add_argument(
+        "--cache",
+        choices=["embedded", "redis", "both"],
+        default="both",
+        help="shared files (the embedded default), Redis, or one run with each",
+    )
     options = parser.parse_args()
     for tool in ("nginx", "psql", "wrk"):
         if not shutil.which(tool) and not Path(f"/usr/sbin/{tool}").exists():
@@ -264,102 +426,37 @@ def main() -> None:
         time.sleep(1)
     run(os.environ.copy(), "createdb", "-h", "127.0.0.1", "-U", "postgres", database)
     env = {
-        **os.environ,
+        **{key: value for key, value in os.environ.items() if key != "REDIS_URL"},
         "DJANGO_ENV": "dev",
         "DEBUG": "false",
         "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{database}",
-        "REDIS_URL": "redis://127.0.0.1:6379/9",
         "MEDIA_ROOT": str(work / "media"),
+        "STATIC_ROOT": str(work / "static"),
         "LOG_LEVEL": "WARNING",
     }
-    apps, nginx = [], None
+    topologies = {
+        # Both instances run on this machine and share one cache folder, as the
+        # workers of one installation do.
+        "embedded": {"CACHE_DIR": str(work / "cache")},
+        "redis": {"REDIS_URL": "redis://127.0.0.1:6379/9", "CACHE_DIR": str(work / "unused")},
+    }
+    chosen = list(topologies) if options.cache == "both" else [options.cache]
     try:
         print("Datenbank und Demo-Inhalte …", flush=True)
         run(env, PYTHON, "manage.py", "migrate", "--no-input")
-        run(env, PYTHON, "manage.py", "load_demo")
         run(env, PYTHON, "manage.py", "collectstatic", "--no-input")
-        sessions = member_sessions(env, options.members)
-        round_url = open_round_url(env)
-
-        apps = [App(env, free_port()), App(env, free_port())]
-        for app in apps:
-            app.start()
-        port = free_port()
-        for folder in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
-            (work / folder).mkdir()
-        (work / "nginx.conf").write_text(
-            NGINX_CONF.format(work=work, port=port, port_a=apps[0].port, port_b=apps[1].port)
-        )
-        nginx = subprocess.Popen(["nginx", "-c", str(work / "nginx.conf"), "-g", "daemon off;"])
-        base = f"http://127.0.0.1:{port}"
-        wait_for(base + "/healthz")
-
-        print(
-            f"Last: {options.members} Mitglieder kommentieren, Leser laden Seiten, "
-            f"{options.seconds} s; Instanz A fällt zur Hälfte aus.",
-            flush=True,
-        )
-        stop = threading.Event()
-        commenters = [
-            Commenter(base, round_url, key, str(n), stop) for n, key in enumerate(sessions)
-        ]
-        for commenter in commenters:
-            commenter.start()
-        readers = subprocess.Popen(
-            ["wrk", "-t2", "-c8", f"-d{options.seconds}s", base + "/leitbild/"],
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        time.sleep(options.seconds / 2)
-        apps[0].kill()
-        print("Instanz A beendet (SIGKILL).", flush=True)
-        time.sleep(2)
-        apps[0].start()
-        print("Instanz A läuft wieder.", flush=True)
-        time.sleep(options.seconds / 2)
-        stop.set()
-        for commenter in commenters:
-            commenter.join(timeout=30)
-        reader_output = readers.communicate(timeout=60)[0]
-
-        succeeded = [text for commenter in commenters for text in commenter.succeeded]
-        failed = sum(commenter.failed for commenter in commenters)
-        code = (
-            "from rounds.models import Comment; import collections, json; "
-            "texts = Comment.objects.filter(text__startswith='Lastkommentar')"
-            ".values_list('text', flat=True); "
-            "print('COUNTS', json.dumps(collections.Counter(texts)))"
-        )
-        counts = json.loads(
-            re.search(
-                r"COUNTS (.*)", run(env, PYTHON, "manage.py", "shell", "--no-imports", "-c", code)
-            ).group(1)
-        )
-        lost = [text for text in succeeded if counts.get(text, 0) != 1]
-        attempts = len(succeeded) + failed
-        error_rate = failed / attempts if attempts else 1.0
-        reader_rps = re.search(r"Requests/sec:\s+([\d.]+)", reader_output)
-        reader_errors = re.search(r"Non-2xx or 3xx responses: (\d+)", reader_output)
-        socket_errors = re.search(r"Socket errors: (.*)", reader_output)
-
-        print(
-            f"Kommentare bestätigt: {len(succeeded)}, fehlgeschlagen: {failed} "
-            f"(Fehlerquote {error_rate:.1%}, erlaubt {MAX_ERROR_RATE:.0%})"
-        )
-        print(f"Davon nicht genau einmal gespeichert: {len(lost)}")
-        print(
-            f"Leser: {reader_rps.group(1) if reader_rps else '?'} Anfragen/s, "
-            f"Fehlerantworten: {reader_errors.group(1) if reader_errors else 0}"
-            + (f", Socket-Fehler: {socket_errors.group(1)}" if socket_errors else "")
-        )
-        if lost or error_rate > MAX_ERROR_RATE or not succeeded:
-            sys.exit("FEHLER: Kommentare verloren oder zu viele Fehler.")
-        print("OK: nichts verloren.")
+        run(env, PYTHON, "manage.py", "load_demo")
+        results = {
+            name: run_topology(name, {**env, **topologies[name]}, work, options) for name in chosen
+        }
+        if not all(results.values()):
+            failed = ", ".join(name for name, held in results.items() if not held)
+            sys.exit(
+                f"FEHLER ({failed}): Kommentare verloren, zu viele Fehler "
+                "oder eine zurückgezogene Seite noch ausgeliefert."
+            )
+        print("\nOK: nichts verloren, nichts Zurückgezogenes ausgeliefert.")
     finally:
-        if nginx:
-            nginx.terminate()
-        for app in apps:
-            app.stop()
         if redis:
             redis.terminate()
         subprocess.run(
