@@ -1,7 +1,7 @@
 """The member-only discussion area: rooms are Wagtail pages, threads and posts are rows.
 
 ``/diskussion/`` (DiscussionIndexPage) is restricted by Wagtail page privacy to the
-groups "Mitglieder" and "Moderation"; rooms below it inherit the restriction, so
+member and moderator role groups; rooms below it inherit the restriction, so
 search, API, sitemap and menus (all filtered with ``.public()``) never list them.
 Threads and posts are not pages and are in no search index.
 """
@@ -18,6 +18,8 @@ from wagtail.compat import HTTPMethod
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
+
+from members.roles import Role
 
 from .choices import ReportReason, ReportStatus
 
@@ -309,7 +311,7 @@ class Post(models.Model):
         """Needs ``author__groups`` prefetched to stay free of queries."""
         if self.author is None:
             return False
-        return any(group.name == "Moderation" for group in self.author.groups.all())
+        return any(group.name == Role.MODERATOR for group in self.author.groups.all())
 
 
 class Subscription(models.Model):

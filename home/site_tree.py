@@ -12,7 +12,9 @@ from discussions.site import ensure_discussion_area
 from legal.models import AccessibilityPage, FeedbackField, LegalPage
 from members.roles import ensure_roles
 from portal.page_tree import ensure_child, publish_child
-from strands.models import GuidanceIndexPage, MissionIndexPage, PracticeExampleIndexPage
+from strands.choices import Strand
+from strands.models import PracticeExampleIndexPage
+from strands.registry import STRANDS
 from versions.workflows import ensure_publication_workflows
 
 from .models import HomePage
@@ -65,11 +67,15 @@ def ensure_site_tree() -> HomePage:
         )
     ensure_default_site(home)
 
-    mission = ensure_child(home, MissionIndexPage, "leitbild", title="Leitbild", show_in_menus=True)
-    guidance = ensure_child(
-        home, GuidanceIndexPage, "handlungshilfen", title="Handlungshilfen", show_in_menus=True
+    strand_roots = {
+        entry.strand: ensure_child(
+            home, entry.index_model, entry.slug, title=entry.title, show_in_menus=True
+        )
+        for entry in STRANDS
+    }
+    ensure_child(
+        strand_roots[Strand.GUIDANCE], PracticeExampleIndexPage, "beispiele", title="Gute Beispiele"
     )
-    ensure_child(guidance, PracticeExampleIndexPage, "beispiele", title="Gute Beispiele")
     for slug, title in [
         ("impressum", "Impressum"),
         ("datenschutz", "Datenschutzerklärung"),
@@ -89,7 +95,7 @@ def ensure_site_tree() -> HomePage:
             FeedbackField(label="Ihre Nachricht", field_type="multiline", required=True),
         ],
     )
-    ensure_roles(mission, guidance)
-    ensure_publication_workflows(mission, guidance)
+    ensure_roles(*strand_roots.values())
+    ensure_publication_workflows(*strand_roots.values())
     ensure_discussion_area(home)
     return home

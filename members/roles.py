@@ -1,7 +1,10 @@
 """The roles of DESIGN.md as Django groups, with Wagtail page and collection permissions.
 
 Editors may add and change pages in their own strand only; publishing is for
-approvers (and administrators, who are superusers).
+approvers (and administrators, who are superusers). Which role edits which strand
+is in ``strands.registry``. These are the rights a fresh installation starts with:
+from then on the groups' page permissions in the admin decide, and every check of
+"may edit this page" reads them, never the group's name.
 """
 
 from enum import StrEnum
@@ -54,14 +57,21 @@ def _grant_admin_and_media(group: Group) -> None:
         )
 
 
-def ensure_roles(mission_root: Page, guidance_root: Page) -> dict[Role, Group]:
-    """Give editors and approvers their strands (creating groups if missing); idempotent."""
+def ensure_roles(*strand_roots: Page) -> dict[Role, Group]:
+    """Give each strand's editor role its index page, and approvers all of them.
+
+    Creates missing groups and adds missing rights; idempotent, and never takes a
+    right away that an administrator granted in the admin.
+    """
+    # strands.registry reads Role from this module.
+    from strands.registry import entry_of_page
+
     groups = {role: Group.objects.get_or_create(name=role.value)[0] for role in Role}
-    for role, root in [(Role.MISSION_EDITOR, mission_root), (Role.GUIDANCE_EDITOR, guidance_root)]:
-        _grant_admin_and_media(groups[role])
-        _grant_pages(groups[role], root, EDITOR_PAGE_PERMISSIONS)
     _grant_admin_and_media(groups[Role.APPROVER])
-    for root in (mission_root, guidance_root):
+    for root in strand_roots:
+        editors = groups[entry_of_page(root).editor_role]
+        _grant_admin_and_media(editors)
+        _grant_pages(editors, root, EDITOR_PAGE_PERMISSIONS)
         _grant_pages(groups[Role.APPROVER], root, APPROVER_PAGE_PERMISSIONS)
     return groups
 

@@ -2,24 +2,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from strands.models import GuidancePage, MissionPage
-
 from .choices import Decision
 from .models import CommentRound
-from .permissions import EDITOR_ROLE_BY_STRAND
+from .permissions import pages_for_rounds
 
 
 def pages_editable_by(user):
-    """Texts of the strands ``user`` edits (all texts for staff)."""
-    from members.permissions import is_staff
-    from members.roles import role_names
-
-    models = [
-        model
-        for model in (MissionPage, GuidancePage)
-        if is_staff(user) or EDITOR_ROLE_BY_STRAND[model.strand] in role_names(user)
-    ]
-    return [page for model in models for page in model.objects.order_by("path")]
+    """Texts ``user`` may open a round on, by their page permissions (all texts for staff)."""
+    return pages_for_rounds(user)
 
 
 class CommentRoundAdminForm(WagtailAdminModelForm):

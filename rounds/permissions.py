@@ -2,15 +2,21 @@
 
 from django.db.models import Q
 from django.utils import timezone
+from wagtail.models import Page
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from members.permissions import is_member, is_staff
-from members.roles import Role, role_names
-from strands.choices import Strand
+from strands import registry
 
 from .choices import Visibility
 from .models import Comment, CommentRound
 
-EDITOR_ROLE_BY_STRAND = {Strand.MISSION: Role.MISSION_EDITOR, Strand.GUIDANCE: Role.GUIDANCE_EDITOR}
+# "May edit this page" has one source of truth: Wagtail's page permissions, as an
+# administrator sets them per group in the admin. Running rounds at all is the
+# model permission that the editor roles hold (migration 0002_editor_permissions),
+# so approvers, who may change pages too, do not evaluate comments.
+PAGE_PERMISSIONS = PagePermissionPolicy()
+RUN_ROUNDS = "rounds.change_commentround"
 
 
 def organisation_of(user):
@@ -33,13 +39,33 @@ def is_addressed(user, round: CommentRound) -> bool:
     return CommentRound.objects.filter(audience_q(user), pk=round.pk).exists()
 
 
-def can_evaluate(user, round: CommentRound) -> bool:
-    """Staff and the editors of the strand the page belongs to."""
+def can_run_rounds_on(user, page: Page) -> bool:
+    """Staff, and those who run rounds and may edit ``page`` by its page permissions."""
     if is_staff(user):
         return True
-    strand = getattr(round.page.specific_class, "strand", None)
-    role = EDITOR_ROLE_BY_STRAND.get(strand)
-    return bool(role and role in role_names(user))
+    return user.has_perm(RUN_ROUNDS) and PAGE_PERMISSIONS.user_has_permission_for_instance(
+        user, "change", page
+    )
+
+
+def pages_for_rounds(user) -> list[Page]:
+    """The texts ``user`` may run rounds on (all texts for staff), in tree order per strand."""
+    if is_staff(user):
+        editable = None
+    elif user.has_perm(RUN_ROUNDS):
+        editable = PAGE_PERMISSIONS.instances_user_has_permission_for(user, "change")
+    else:
+        return []
+    pages = []
+    for model in registry.text_models():
+        texts = model.objects.order_by("path")
+        pages += texts if editable is None else texts.filter(pk__in=editable.values("pk"))
+    return pages
+
+
+def can_evaluate(user, round: CommentRound) -> bool:
+    """Who may run the round's page: answer comments, release the disposition table."""
+    return can_run_rounds_on(user, round.page)
 
 
 def can_view_text(user, round: CommentRound, now=None) -> bool:

@@ -1,65 +1,57 @@
 """Atom feeds of new versions: ``/feeds/fassungen/`` and one per strand."""
 
-from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext
 
+from strands.registry import StrandEntry, entry_for
+
 from .models import Version
-from .pages import VersionedPage
 
 FEED_LENGTH = 50
-
-
-def versioned_models_by_strand() -> dict[str, type]:
-    """The concrete versioned page types, keyed by their strand (``leitbild`` …)."""
-    return {
-        model.strand: model
-        for model in apps.get_models()
-        if issubclass(model, VersionedPage) and getattr(model, "strand", None)
-    }
 
 
 class VersionFeed(Feed):
     feed_type = Atom1Feed
     author_name = "Kommunal souverän"
 
-    def get_object(self, request, strand: str | None = None):
+    def get_object(self, request, strand: str | None = None) -> StrandEntry | None:
         self.request = request
         if strand is None:
             return None
-        model = versioned_models_by_strand().get(strand)
-        if model is None:
+        entry = entry_for(strand)
+        if entry is None:
             raise Http404(gettext("Diesen Strang gibt es nicht."))
-        return model
+        return entry
 
-    def title(self, model):
-        if model is None:
+    def title(self, entry):
+        if entry is None:
             return gettext("Kommunal souverän: neue Fassungen")
         return gettext("Kommunal souverän: neue Fassungen – %(strand)s") % {
-            "strand": model.strand.label
+            "strand": entry.strand.label
         }
 
-    def subtitle(self, model):
+    def subtitle(self, entry):
         return gettext(
             "Neu veröffentlichte Fassungen von Leitbild und Handlungshilfen, mit Änderungshinweis."
         )
 
-    def link(self, model):
+    def link(self, entry):
         return "/"
 
-    def feed_url(self, model):
+    def feed_url(self, entry):
         return self.request.path
 
-    def feed_guid(self, model):
+    def feed_guid(self, entry):
         return self.request.build_absolute_uri(self.request.path)
 
-    def items(self, model):
+    def items(self, entry):
         versions = Version.objects.public().listing().select_related("page")
-        if model is not None:
-            versions = versions.filter(page__content_type=ContentType.objects.get_for_model(model))
+        if entry is not None:
+            content_types = ContentType.objects.get_for_models(*entry.text_models).values()
+            versions = versions.filter(page__content_type__in=list(content_types))
         return versions.order_by("-published_at", "-pk")[:FEED_LENGTH]
 
     def item_title(self, version: Version) -> str:

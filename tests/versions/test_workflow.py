@@ -7,8 +7,8 @@ from django.urls import reverse
 from wagtail.models import GroupApprovalTask, WorkflowState, WorkflowTask
 
 from home.site_tree import ensure_site_tree
+from strands.registry import entry_for
 from versions.models import Version
-from versions.workflows import GUIDANCE_WORKFLOW, MISSION_WORKFLOW
 
 from .helpers import edit_form, reload
 
@@ -38,12 +38,12 @@ def versions_of(page) -> list[str]:
 @pytest.mark.django_db
 def test_each_strand_has_review_then_approval_workflow(strand, text_page):
     workflow = reload(text_page).get_workflow()
-    spec = MISSION_WORKFLOW if strand["key"] == "leitbild" else GUIDANCE_WORKFLOW
-    assert workflow.name == spec.workflow
+    entry = entry_for(strand["key"])
+    assert workflow.name == entry.workflow
     tasks = list(workflow.tasks.specific())
-    assert [task.name for task in tasks] == [spec.review_task, "Freigabe"]
+    assert [task.name for task in tasks] == [entry.review_task, "Freigabe"]
     assert [list(task.groups.values_list("name", flat=True)) for task in tasks] == [
-        [spec.editor_group],
+        [entry.editor_role],
         ["Freigabe"],
     ]
 
