@@ -2,6 +2,7 @@
 
 from django import forms
 from django.db import models
+from django.db.models import QuerySet
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.functional import cached_property
@@ -17,6 +18,7 @@ from wagtail.search import index
 
 from ..choices import PopulationClass, Strand
 from .base import INTRO_FEATURES, StrandIndexPage, TextPage
+from .mission import MissionPage
 
 TAG_HELP = _("Themen, unter denen Leserinnen und Leser diesen Text finden (z. B. Beschaffung).")
 
@@ -110,7 +112,11 @@ class GuidancePage(TopicTaggedMixin, TextPage):
         verbose_name_plural = _("Handlungshilfen")
 
     def implemented_principles(self):
-        return self.principles.live().public().order_by("path")
+        principles = self.principles.all()
+        if not isinstance(principles, QuerySet):
+            # A revision or preview holds its principles in memory (modelcluster).
+            principles = [principle.pk for principle in principles]
+        return MissionPage.objects.filter(pk__in=principles).live().public().order_by("path")
 
 
 class PracticeExampleIndexPage(Page):

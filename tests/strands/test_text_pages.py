@@ -2,6 +2,7 @@
 
 import pytest
 from bs4 import BeautifulSoup
+from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 from wagtail.test.utils.form_data import querydict_from_html, rich_text
 
@@ -220,3 +221,23 @@ def test_topics_list_and_topic_pages(client, guidance_index, examples_index):
     assert "Vergabe" in topic and "Rahmenvertrag" in topic
     assert client.get("/handlungshilfen/themen/cloud/").status_code == 404
     assert client.get("/handlungshilfen/themen/gibt-es-nicht/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_guidance_draft_shows_its_public_principles_in_the_preview(
+    mission_index, guidance_index, rf
+):
+    principle = factories.mission_page(mission_index, title="Open Source zuerst")
+    hidden = factories.draft_child(
+        mission_index, MissionPage(title="Noch nicht veröffentlicht", body=factories.body())
+    )
+    page = factories.guidance_page(guidance_index, title="Schritt für Schritt")
+    page.principles = [principle, hidden]
+    page.save_revision()
+
+    # A revision holds its principles in memory, as the admin's preview renders it.
+    draft = page.get_latest_revision_as_object()
+    assert list(draft.implemented_principles()) == [principle]
+    request = rf.get("/")
+    request.user = AnonymousUser()
+    assert "Open Source zuerst" in draft.serve_preview(request, "").rendered_content
