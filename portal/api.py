@@ -16,7 +16,7 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 
-from search.query import MAX_QUERY_LENGTH, has_search_syntax
+from search.query import MAX_QUERY_LENGTH, breaks_search
 
 # Far beyond any listing of this portal, and far inside every database's integer range
 # (an offset the database cannot hold fails in the query, not in Wagtail's checks).
@@ -47,8 +47,8 @@ class PublicPagination(WagtailPagination):
 
 
 class CheckedSearchFilter(SearchFilter):
-    """Search terms follow the search page's rule (search/query.py): quotes, brackets
-    and NUL would reach the full-text engine as syntax and fail there."""
+    """Search terms follow the search page's rule (search/query.py): a quote or NUL
+    would reach the full-text engine and fail there."""
 
     def filter_queryset(self, request, queryset, view):
         if "search" in request.GET:
@@ -63,9 +63,9 @@ def check_search_terms(terms: str) -> None:
             _("Der Suchbegriff darf höchstens %(maximum)d Zeichen lang sein.")
             % {"maximum": MAX_QUERY_LENGTH}
         )
-    if has_search_syntax(terms):
+    if breaks_search(terms):
         raise BadRequestError(
-            _("Der Suchbegriff darf nur Buchstaben, Ziffern und Leerzeichen enthalten.")
+            _("Der Suchbegriff darf keine Anführungszeichen und keine Steuerzeichen enthalten.")
         )
 
 

@@ -13,6 +13,15 @@ def clean_query(raw: str) -> str:
     return " ".join(NOT_A_WORD.sub(" ", raw[:MAX_QUERY_LENGTH]).split())
 
 
-def has_search_syntax(raw: str) -> bool:
-    """Whether ``raw`` holds characters :func:`clean_query` would drop."""
-    return NOT_A_WORD.search(raw) is not None
+# What makes the full-text engines fail (SQLite FTS5 on a quote, PostgreSQL on NUL);
+# hyphens, dots, brackets and operator words are searched as they are.
+BREAKS_SEARCH = re.compile(r'["\x00]')
+
+
+def breaks_search(raw: str) -> bool:
+    """Whether ``raw`` holds a character that a full-text engine cannot take as it is.
+
+    The search page drops such characters (:func:`clean_query`); the open-data API
+    refuses them, since a machine client should learn that its query was changed.
+    """
+    return BREAKS_SEARCH.search(raw) is not None

@@ -105,3 +105,10 @@ def test_offset_and_limit_within_bounds_still_page(client, page):
     assert response.status_code == 200
     assert response.json()["meta"]["total_count"] == 1
     assert response.json()["items"] == []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("terms", ["Offene-Software", "Software (offen)", "a AND OR NOT", "e.V."])
+def test_ordinary_punctuation_and_operator_words_are_searched_not_refused(client, page, terms):
+    response = client.get(API, {"search": terms})
+    assert response.status_code == 200
