@@ -1,4 +1,4 @@
-"""ASGI entry point, for servers that speak ASGI."""
+"""ASGI entry point, served by gunicorn's ASGI worker (gunicorn.conf.py)."""
 
 import os
 
@@ -8,4 +8,10 @@ os.environ.setdefault(
     "DJANGO_SETTINGS_MODULE", f"portal.settings.{os.environ.get('DJANGO_ENV', 'production')}"
 )
 
-application = get_asgi_application()
+django_application = get_asgi_application()
+
+# Imported after Django is set up: the limit reads the settings.
+from portal.request_limits import LimitedBodyApplication  # noqa: E402
+
+# Django's ASGI handler reads a whole body before any middleware could refuse it.
+application = LimitedBodyApplication(django_application)

@@ -71,3 +71,20 @@ def test_readers_are_served_while_slow_clients_hold_connections(server, start, d
         stop.set()
     # Each reader is answered in well under the time slow clients could hold a worker.
     assert max(waits) < 5, waits
+
+
+def test_a_body_declared_too_large_is_refused_before_it_is_sent(server):
+    with socket.create_connection(("127.0.0.1", server.port), timeout=10) as connection:
+        connection.sendall(
+            b"POST /suche/ HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            b"Content-Type: application/x-www-form-urlencoded\r\n"
+            b"Content-Length: 200000000\r\n\r\n"
+        )
+        answer = b""
+        while b"</html>" not in answer:
+            chunk = connection.recv(65536)
+            if not chunk:
+                break
+            answer += chunk
+    assert answer.split(b"\r\n", 1)[0].startswith(b"HTTP/1.1 413")
+    assert "Zu viele Daten" in answer.decode()
