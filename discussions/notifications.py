@@ -3,17 +3,18 @@
 The view enqueues a task after its transaction commits; the task checks at send
 time who may still read the discussion area, so nobody who lost access gets
 member-only text by mail. Every message has an unsubscribe link that works
-without login (a signed token, also for one-click unsubscribe, RFC 8058).
+without login (a signed token, also for one-click unsubscribe, RFC 8058), and a
+Message-ID made from post and recipient: a task that runs again sends only what is
+still missing (``members.mail.deliver``).
 """
 
 from allauth.account.models import EmailAddress
 from django.core import signing
-from django.core.mail import get_connection
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 
-from members.mail import absolute_url, render_email
+from members.mail import absolute_url, deliver, message_id_domain, render_email
 from members.roles import Role
 
 from .identity import author_label
@@ -40,6 +41,12 @@ def unsubscribe_url(user_id: int, thread_id: int) -> str:
     return absolute_url(
         reverse("discussions:unsubscribe", args=[unsubscribe_token(user_id, thread_id)])
     )
+
+
+def reply_message_id(post: Post, user_id: int) -> str:
+    """The same in every run of the task; the post's time keeps it unique if ids recur."""
+    written = int(post.created_at.timestamp() * 1_000_000)
+    return f"<antwort.{post.pk}.{written}.{user_id}@{message_id_domain()}>"
 
 
 def recipients(post: Post):
@@ -93,6 +100,7 @@ def reply_messages(post: Post) -> list:
                 {**context, "recipient": subscription.user, "unsubscribe_url": link},
                 to=[subscription.user.email],
                 headers={
+                    "Message-ID": reply_message_id(post, subscription.user_id),
                     "List-Unsubscribe": f"<{link}>",
                     "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
                 },
@@ -112,8 +120,7 @@ def send_reply_notifications(post_id: int) -> int:
     messages = reply_messages(post)
     if not messages:
         return 0
-    with get_connection() as connection:
-        return connection.send_messages(messages) or 0
+    return deliver(messages)
 
 
 def notify_after_commit(post: Post) -> None:

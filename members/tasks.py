@@ -1,13 +1,18 @@
-"""Background tasks (django-tasks): the immediate backend by default, a queue in production."""
+"""Background tasks (django-tasks): queued in the database, run by ``manage.py db_worker``."""
 
-from django.core.mail import get_connection
 from django_tasks import task
+
+from background.retries import retried
 
 
 @task()
-def send_email(payloads: list[dict]) -> int:
-    """Send the given messages over one connection; returns how many went out."""
-    from .mail import build_message
+def send_email(payloads: list[dict], attempt: int = 1) -> int:
+    """Send the messages that have not gone out yet; returns how many went out now.
 
-    with get_connection() as connection:
-        return connection.send_messages([build_message(payload) for payload in payloads]) or 0
+    A temporary SMTP error queues another attempt later (``background.retries``);
+    messages sent before it are not sent again.
+    """
+    from .mail import build_message, deliver
+
+    with retried(send_email, attempt, payloads):
+        return deliver(build_message(payload) for payload in payloads)

@@ -24,6 +24,8 @@ INSTALLED_APPS = [
     "discussions",
     "rounds",
     "portability",
+    "background",  # before django_tasks_db: its db_worker adds heartbeat and schedule
+    "django_tasks_db",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -239,11 +241,14 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Kommunal souverän <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Background work (e-mail) through django-tasks: run at once in-process by default;
-# TASKS_BACKEND names a queueing backend, whose worker then sends the mail.
+# Background work through django-tasks: e-mail, search and reference index, the
+# schedule (background/schedule.py). Queued in the database (django-tasks-db) and run
+# by the worker, `manage.py db_worker`, which `make run` starts beside gunicorn.
+# TASKS_BACKEND names another backend, e.g. django_tasks.backends.immediate.ImmediateBackend
+# to run everything at once inside the request (then nothing is scheduled or retried).
 TASKS = {
     "default": {
-        "BACKEND": env_str("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")
+        "BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
 

@@ -6,8 +6,8 @@ from rounds.notifications import send_due_notices
 class Command(BaseCommand):
     help = (
         "Benachrichtigt die Mitglieder über eröffnete Kommentierungsrunden und erinnert "
-        "zwei Tage vor Schluss. Mehrfach aufrufbar (z. B. stündlich): "
-        "jede Nachricht geht nur einmal."
+        "zwei Tage vor Schluss. Der Worker (manage.py db_worker) ruft den Befehl alle zehn "
+        "Minuten auf; mehrfach aufrufbar, jede Nachricht geht nur einmal."
     )
 
     def handle(self, *args, **options):
