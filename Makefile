@@ -33,16 +33,16 @@ setup: $(VENV)/.installed ## Create .venv, migrate the database, collect static 
 	$(BIN)/python manage.py load_demo
 
 # gunicorn and the task worker (e-mail, search index, schedule) as one command: a
-# signal to make or the shell reaches both, and the worker stops when gunicorn ends.
+# signal to make or the shell stops both, and the worker stops when gunicorn ends.
 run: setup ## Set everything up and serve the demo portal as it will be used (DEBUG off), with its task worker
 	@echo "Portal: http://$(HOST):$(PORT)/  –  Verwaltung: http://$(HOST):$(PORT)/admin/"
 	@$(BIN)/python manage.py db_worker & worker=$$!; \
 	$(BIN)/gunicorn --bind $(HOST):$(PORT) --workers $(WEB_CONCURRENCY) \
 		--access-logfile - --env DJANGO_ENV=$(DJANGO_ENV) & web=$$!; \
-	trap 'kill -TERM $$web $$worker 2>/dev/null' INT TERM HUP; \
+	trap 'stopping=1; kill -TERM $$web $$worker 2>/dev/null' INT TERM HUP; \
 	wait $$web; status=$$?; \
 	while kill -0 $$web 2>/dev/null; do wait $$web; status=$$?; done; \
-	kill -TERM $$worker 2>/dev/null; wait $$worker; exit $$status
+	[ -n "$$stopping" ] || kill -TERM $$worker 2>/dev/null; wait $$worker; exit $$status
 
 worker: $(VENV)/.installed ## Run the task worker alone, e.g. beside `make dev` (e-mail, search index, schedule)
 	$(BIN)/python manage.py db_worker

@@ -20,6 +20,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
+from background.management.commands.db_worker import SAME_STOP_SECONDS
 from tests.processes import PROJECT_DIR, installation_env, manage, shell
 
 from .smtp import SmtpServer
@@ -184,7 +185,7 @@ def expected_ids(state: dict) -> set[str]:
     return {key for task in state["tasks"] for key in task["ids"]}
 
 
-@pytest.mark.parametrize("stop", ["SIGKILL", "SIGTERM twice"])
+@pytest.mark.parametrize("stop", ["SIGKILL", "SIGTERM, later SIGTERM"])
 def test_a_worker_stopped_mid_batch_neither_loses_nor_duplicates_a_notice(
     installation, tmp_path, stop
 ):
@@ -201,12 +202,14 @@ def test_a_worker_stopped_mid_batch_neither_loses_nor_duplicates_a_notice(
         time.sleep(DELAY / 2)
         if stop == "SIGKILL":
             worker.signal(signal.SIGKILL)
-            worker.wait()
         else:
             worker.signal(signal.SIGTERM)  # finish the task, then stop …
-            time.sleep(0.05)
+            asked = time.monotonic()
+            smtp.wait_for(11)
+            time.sleep(DELAY / 2)
+            assert time.monotonic() - asked > SAME_STOP_SECONDS
             worker.signal(signal.SIGTERM)  # … no: stop now
-            worker.wait()
+        worker.wait()
     finally:
         worker.stop()
     arrived = len(smtp.raw_messages())
@@ -244,6 +247,25 @@ def test_a_worker_stopped_mid_batch_neither_loses_nor_duplicates_a_notice(
     assert after["heartbeats"] == (1 if stop == "SIGKILL" else 0)
     # The rest took about its share of the server's time plus the recovery wait.
     assert finished < (NOTICES - arrived) * DELAY + 30
+
+
+@pytest.mark.parametrize("template", ["sqlite"], indirect=True)
+def test_two_stop_signals_at_once_let_the_running_batch_finish(installation, tmp_path):
+    """Ctrl-C under `make run`: the terminal signals the worker, and so does `make run`."""
+    env, smtp = installation
+    shell(env, NOTICE_BATCH)
+    worker = Worker(env, str(tmp_path / "worker.log")).start()
+    try:
+        smtp.wait_for(3, timeout=90)
+        worker.signal(signal.SIGINT)
+        time.sleep(0.05)
+        worker.signal(signal.SIGTERM)
+        assert worker.wait() == 0
+    finally:
+        worker.stop()
+    assert sorted(smtp.message_ids().values()) == [1] * NOTICES
+    [batch] = queue_state(env)["tasks"]
+    assert batch["status"] == "SUCCESSFUL" and batch["workers"] == 1
 
 
 def test_several_workers_queue_each_scheduled_slot_once(installation, tmp_path):

@@ -30,7 +30,6 @@ def run_worker() -> None:
             "--no-startup-delay",
             "--interval=0",
             "--heartbeat=1",
-            verbosity=0,
         )
 
 

@@ -6,12 +6,18 @@ service); this app comes before ``django_tasks_db`` in INSTALLED_APPS.
 """
 
 import os
+import time
 from argparse import ArgumentTypeError
 
-from django.utils.autoreload import DJANGO_AUTORELOAD_ENV
+from django.core.management.base import CommandError
+from django.utils.autoreload import DJANGO_AUTORELOAD_ENV, run_with_reloader
 from django_tasks_db.management.commands import db_worker
 
 from background.worker import MISSED_BEATS, Keeper
+
+# Stop signals this close together are one request to stop: Ctrl-C or `timeout`
+# signal the whole process group, and `make run` then stops the worker as well.
+SAME_STOP_SECONDS = 2.0
 
 
 def positive_seconds(value: str) -> float:
@@ -19,6 +25,19 @@ def positive_seconds(value: str) -> float:
     if not 0 < seconds < 3600:
         raise ArgumentTypeError("Sekunden zwischen 0 und 3600")
     return seconds
+
+
+class Worker(db_worker.Worker):
+    """The package's worker loop; a second signal only aborts the running task if it comes later."""
+
+    stop_requested_at: float | None = None
+
+    def shutdown(self, signum, frame) -> None:
+        now = time.monotonic()
+        if self.stop_requested_at is not None and now - self.stop_requested_at < SAME_STOP_SECONDS:
+            return
+        self.stop_requested_at = self.stop_requested_at or now
+        super().shutdown(signum, frame)
 
 
 class Command(db_worker.Command):
@@ -41,14 +60,56 @@ class Command(db_worker.Command):
             ),
         )
 
-    def handle(self, *args, heartbeat: float, **options):
-        reloader = options["reload"] and not options["batch"]
-        if reloader and os.environ.get(DJANGO_AUTORELOAD_ENV) != "true":
-            # The reloader's parent only restarts the worker process, which keeps the beat.
-            return super().handle(*args, **options)
-        keeper = Keeper(options["worker_id"], heartbeat)
-        keeper.start()
-        try:
-            return super().handle(*args, **options)
-        finally:
-            keeper.stop()
+    def handle(
+        self,
+        *,
+        verbosity: int,
+        queue_name: str,
+        interval: float,
+        batch: bool,
+        backend_name: str,
+        startup_delay: bool,
+        reload: bool,
+        max_tasks: int | None,
+        worker_id: str,
+        exclude_queues: str,
+        heartbeat: float,
+        **options,
+    ) -> None:
+        # As the package's command, with the keeper around the loop. At the default
+        # verbosity the portal's LOGGING applies: warnings and failed tasks, not a line
+        # for every task.
+        if verbosity != 1:
+            self.configure_logging(verbosity)
+        reload = reload and not batch
+        queue_names = queue_name.split(",")
+        excluded = exclude_queues.split(",") if exclude_queues else []
+        if excluded and "*" not in queue_names:
+            raise CommandError("--exclude-queues can only be used with --queue-name=*")
+        worker = Worker(
+            queue_names=queue_names,
+            interval=interval,
+            batch=batch,
+            backend_name=backend_name,
+            startup_delay=startup_delay,
+            max_tasks=max_tasks,
+            worker_id=worker_id,
+            excluded_queue_names=excluded,
+        )
+
+        def work() -> None:
+            keeper = Keeper(worker_id, heartbeat)
+            keeper.start()
+            try:
+                worker.run()
+            finally:
+                keeper.stop()
+
+        if reload:
+            # The reloader's parent only restarts the child, which does the work.
+            if os.environ.get(DJANGO_AUTORELOAD_ENV) == "true":
+                worker.configure_signals()
+            run_with_reloader(work)
+        else:
+            worker.configure_signals()
+            work()
