@@ -25,6 +25,13 @@ class Role(StrEnum):
 
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "lock_page", "unlock_page"]
 APPROVER_PAGE_PERMISSIONS = ["change_page", "publish_page"]
+# Editors run the comment rounds of their strand (rounds/permissions.py narrows it to
+# the pages they may edit).
+ROUND_PERMISSIONS = [
+    ("rounds", "add_commentround"),
+    ("rounds", "change_commentround"),
+    ("rounds", "view_commentround"),
+]
 MEDIA_PERMISSIONS = [
     ("wagtailimages", "add_image"),
     ("wagtailimages", "change_image"),
@@ -71,6 +78,7 @@ def ensure_roles(*strand_roots: Page) -> dict[Role, Group]:
     for root in strand_roots:
         editors = groups[entry_of_page(root).editor_role]
         _grant_admin_and_media(editors)
+        editors.permissions.add(*(_permission(*name) for name in ROUND_PERMISSIONS))
         _grant_pages(editors, root, EDITOR_PAGE_PERMISSIONS)
         _grant_pages(groups[Role.APPROVER], root, APPROVER_PAGE_PERMISSIONS)
     return groups

@@ -235,3 +235,18 @@ def test_approvers_change_pages_but_do_not_run_rounds(home, strand):
     assert text.permissions_for_user(fresh(approver)).can_edit()
     assert not can_run_rounds_on(fresh(approver), text)
     assert pages_editable_by(fresh(approver)) == []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("strand", STRAND_VALUES)
+def test_set_up_gives_editors_their_round_rights_even_when_the_groups_were_emptied(strand):
+    """setup_site restores what a fresh installation grants; a data migration alone
+    is lost whenever the groups are rebuilt (an emptied database, a restored backup)."""
+    from home.site_tree import ensure_site_tree
+
+    Group.objects.all().delete()
+    ensure_site_tree()
+    editors = Group.objects.get(name=entry_for(strand).editor_role)
+    assert {"add_commentround", "change_commentround", "view_commentround"} <= set(
+        editors.permissions.values_list("codename", flat=True)
+    )
