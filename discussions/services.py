@@ -2,11 +2,11 @@
 
 import uuid
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from members.services import current_organisation
-from portal.submissions import busy_means_try_later
+from portal.submissions import busy_means_try_later, store_once
 
 from .models import Post, ReadMarker, Subscription, Thread
 from .notifications import notify_after_commit
@@ -38,22 +38,20 @@ def create_thread(room, user, title: str, text: str, token: uuid.UUID | None = N
     """The new thread; for a form sent twice at once, the one the first sending opened."""
     organisation = current_organisation(user)
     now = timezone.now()
-    try:
-        with transaction.atomic():  # a savepoint: a parallel sending may have won
-            thread = Thread.objects.create(
-                room=room,
-                title=title,
-                author=user,
-                organisation=organisation,
-                created_at=now,
-                last_activity_at=now,
-                submission_token=token,
-            )
-    except IntegrityError:
-        earlier = submitted_thread(user, token)
-        if earlier is None:
-            raise
-        return earlier
+    thread, created = store_once(
+        lambda: Thread.objects.create(
+            room=room,
+            title=title,
+            author=user,
+            organisation=organisation,
+            created_at=now,
+            last_activity_at=now,
+            submission_token=token,
+        ),
+        lambda: submitted_thread(user, token),
+    )
+    if not created:
+        return thread
     Post.objects.create(
         thread=thread, author=user, organisation=organisation, text=text, created_at=now
     )
@@ -67,21 +65,19 @@ def create_thread(room, user, title: str, text: str, token: uuid.UUID | None = N
 def reply(thread: Thread, user, text: str, follow: bool, token: uuid.UUID | None = None) -> Post:
     """The new reply; for a form sent twice at once, the one the first sending stored."""
     now = timezone.now()
-    try:
-        with transaction.atomic():  # a savepoint: a parallel sending may have won
-            post = Post.objects.create(
-                thread=thread,
-                author=user,
-                organisation=current_organisation(user),
-                text=text,
-                created_at=now,
-                submission_token=token,
-            )
-    except IntegrityError:
-        earlier = submitted_post(user, token)
-        if earlier is None:
-            raise
-        return earlier
+    post, created = store_once(
+        lambda: Post.objects.create(
+            thread=thread,
+            author=user,
+            organisation=current_organisation(user),
+            text=text,
+            created_at=now,
+            submission_token=token,
+        ),
+        lambda: submitted_post(user, token),
+    )
+    if not created:
+        return post
     Thread.objects.filter(pk=thread.pk).update(last_activity_at=now)
     if follow:
         Subscription.objects.get_or_create(user=user, thread=thread)

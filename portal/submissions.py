@@ -10,7 +10,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import TypeVar
 
-from django.db import OperationalError
+from django.db import IntegrityError, OperationalError, transaction
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 
@@ -101,3 +101,17 @@ def accept(
     except TryLater:
         usage.rollback()  # nothing stored: the try does not count
         raise
+
+
+def store_once(create: Callable[[], T], earlier: Callable[[], T | None]) -> tuple[T, bool]:
+    """``create()`` the row of a sent form, or find the one a parallel sending of the
+    same form stored first (the unique submission token refused ours): (row, created)."""
+    try:
+        # A savepoint: the surrounding transaction stays usable when the other sending won.
+        with transaction.atomic():
+            return create(), True
+    except IntegrityError:
+        found = earlier()
+        if found is None:
+            raise
+        return found, False

@@ -2,9 +2,9 @@
 
 import uuid
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 
-from portal.submissions import busy_means_try_later
+from portal.submissions import busy_means_try_later, store_once
 
 from .models import Comment, CommentRound
 from .permissions import organisation_of
@@ -30,25 +30,19 @@ def submit_comment(
     token: uuid.UUID | None = None,
 ) -> Comment:
     """The new comment; for a form sent twice at once, the one the first sending stored."""
-    comment = Comment(
-        round=round,
-        block_id=block_id,
-        quote=quote,
-        text=text,
-        show_author_name=show_author_name,
-        author=author,
-        organisation=organisation_of(author),
-        submission_token=token,
+    comment, _created = store_once(
+        lambda: Comment.objects.create(
+            round=round,
+            block_id=block_id,
+            quote=quote,
+            text=text,
+            show_author_name=show_author_name,
+            author=author,
+            organisation=organisation_of(author),
+            submission_token=token,
+        ),
+        lambda: submitted_comment(author, token),
     )
-    try:
-        # A savepoint: the transaction stays usable when a parallel sending won.
-        with transaction.atomic():
-            comment.save()
-    except IntegrityError:
-        earlier = submitted_comment(author, token)
-        if earlier is None:
-            raise
-        return earlier
     return comment
 
 
