@@ -168,21 +168,20 @@ def installation(template, tmp_path):
         "LOG_LEVEL": "INFO",
     }
     database = None
-    if kind == "postgresql":
-        database = f"worker_{os.getpid()}_{uuid.uuid4().hex[:8]}"
-        postgres_admin(f'CREATE DATABASE "{database}" TEMPLATE "worker_template_{os.getpid()}"')
-        extra["DATABASE_URL"] = with_database(postgres_url(), database)
-    else:
-        for path in template_folder.glob("db.sqlite3*"):
-            shutil.copy(path, tmp_path / path.name)
-    yield installation_env(tmp_path, **extra), smtp
-    smtp.stop()
-    if database:
-        postgres_admin(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
-
-
-def expected_ids(state: dict) -> set[str]:
-    return {key for task in state["tasks"] for key in task["ids"]}
+    try:
+        if kind == "postgresql":
+            database = f"worker_{os.getpid()}_{uuid.uuid4().hex[:8]}"
+            template_name = f"worker_template_{os.getpid()}"
+            postgres_admin(f'CREATE DATABASE "{database}" TEMPLATE "{template_name}"')
+            extra["DATABASE_URL"] = with_database(postgres_url(), database)
+        else:
+            for path in template_folder.glob("db.sqlite3*"):
+                shutil.copy(path, tmp_path / path.name)
+        yield installation_env(tmp_path, **extra), smtp
+    finally:
+        smtp.stop()
+        if database:
+            postgres_admin(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
 
 
 @pytest.mark.parametrize("stop", ["SIGKILL", "SIGTERM, later SIGTERM"])
