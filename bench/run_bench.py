@@ -134,6 +134,8 @@ def main() -> None:
         **os.environ,
         "DJANGO_ENV": "dev",
         "DEBUG": "false",
+        # No worker runs beside the benchmark: index the demo for search in the process.
+        "TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
         "DATABASE_URL": options.database_url or f"sqlite:///{workdir / 'bench.sqlite3'}",
         "MEDIA_ROOT": str(workdir / "media"),
         "LOG_LEVEL": "WARNING",
