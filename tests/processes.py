@@ -14,10 +14,26 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pytest
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BIN_DIR = Path(sys.executable).parent
 # Variables of the test run that must not reach a server process.
 UNWANTED = {"DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE", "DATABASE_URL", "REDIS_URL"}
+
+
+def postgres_url() -> str | None:
+    """The PostgreSQL server of this test run (its PostgreSQL pass), if any."""
+    url = os.environ.get("DATABASE_URL", "")
+    return url if url.startswith(("postgres://", "postgresql://")) else None
+
+
+def only_in_pass(database: str) -> None:
+    """Tests with real processes set up their own database ("sqlite" or "postgresql").
+    Each runs in the pass of the suite on that database, so the slow ones run once."""
+    if (database == "postgresql") != (postgres_url() is not None):
+        name = "PostgreSQL" if database == "postgresql" else "SQLite"
+        pytest.skip(f"läuft im {name}-Durchgang der Tests")
 
 
 def free_port() -> int:

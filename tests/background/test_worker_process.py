@@ -21,7 +21,7 @@ from urllib.parse import urlsplit, urlunsplit
 import pytest
 
 from background.management.commands.db_worker import SAME_STOP_SECONDS
-from tests.processes import PROJECT_DIR, installation_env, manage, shell
+from tests.processes import PROJECT_DIR, installation_env, manage, only_in_pass, postgres_url, shell
 
 from .smtp import SmtpServer
 
@@ -119,11 +119,6 @@ class Worker:
             self.process.wait(timeout=30)
 
 
-def postgres_url() -> str | None:
-    url = os.environ.get("DATABASE_URL", "")
-    return url if url.startswith(("postgres://", "postgresql://")) else None
-
-
 def with_database(url: str, name: str) -> str:
     return urlunsplit(urlsplit(url)._replace(path=f"/{name}"))
 
@@ -141,9 +136,8 @@ def template(request, tmp_path_factory):
     """A migrated database with the site tree, copied for each test (migrating takes long)."""
     folder = tmp_path_factory.mktemp(f"template-{request.param}")
     extra = {}
+    only_in_pass(request.param)
     if request.param == "postgresql":
-        if postgres_url() is None:
-            pytest.skip("läuft im PostgreSQL-Durchgang (DATABASE_URL=postgres://…)")
         name = f"worker_template_{os.getpid()}"
         postgres_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         postgres_admin(f'CREATE DATABASE "{name}"')
