@@ -73,11 +73,13 @@ def manage(env: dict, *args: str, timeout: float = 180) -> str:
     return result.stdout
 
 
-def prepare(folder: Path) -> dict:
-    """Set up an installation in ``folder`` as ``make run`` does, without demo content."""
-    env = installation_env(folder)
+def prepare(folder: Path, static: bool = True, **extra: str) -> dict:
+    """Set up an installation in ``folder`` as ``make run`` does, without demo content;
+    without the static files when no server will run in it."""
+    env = installation_env(folder, **extra)
     manage(env, "migrate", "--no-input")
-    manage(env, "collectstatic", "--no-input", "--verbosity", "0")
+    if static:
+        manage(env, "collectstatic", "--no-input", "--verbosity", "0")
     manage(env, "setup_site")
     return env
 

@@ -21,7 +21,14 @@ from urllib.parse import urlsplit, urlunsplit
 import pytest
 
 from background.management.commands.db_worker import SAME_STOP_SECONDS
-from tests.processes import PROJECT_DIR, installation_env, manage, only_in_pass, postgres_url, shell
+from tests.processes import (
+    PROJECT_DIR,
+    installation_env,
+    only_in_pass,
+    postgres_url,
+    prepare,
+    shell,
+)
 
 from .smtp import SmtpServer
 
@@ -142,9 +149,7 @@ def template(request, tmp_path_factory):
         postgres_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         postgres_admin(f'CREATE DATABASE "{name}"')
         extra["DATABASE_URL"] = with_database(postgres_url(), name)
-    env = installation_env(folder, **extra)
-    manage(env, "migrate", "--no-input")
-    manage(env, "setup_site")
+    prepare(folder, static=False, **extra)
     yield request.param, folder
     if request.param == "postgresql":
         postgres_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
