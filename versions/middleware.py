@@ -14,7 +14,7 @@ from django.urls import Resolver404
 from wagtail.contrib.redirects.middleware import get_redirect
 from wagtail.contrib.redirects.models import Redirect
 
-from .pages import VersionedPage
+from .mixins import VersionedPage
 
 VERSION_PATH = re.compile(r"^(?P<page>/.*?/)(?P<route>fassungen/.*)$")
 

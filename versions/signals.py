@@ -2,7 +2,7 @@
 
 from wagtail.signals import page_published
 
-from .pages import VersionedPage
+from .mixins import VersionedPage
 from .publication import record_publication
 
 

@@ -8,8 +8,8 @@ from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.models import Page
 from wagtail.permissions import register_permission_policy
 
+from .mixins import VersionedPage
 from .models import Version
-from .pages import VersionedPage
 from .permissions import ReadOnlyVersionPolicy
 from .viewsets import VersionViewSet
 

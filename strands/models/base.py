@@ -8,8 +8,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from rounds.routes import CommentRoundRoutes
-from versions.pages import VersionedPage
+from rounds.mixins import CommentRoundRoutes
+from versions.mixins import VersionedPage
 
 from ..body.blocks import BodyBlock
 from ..body.text import NumberedBlock, number_blocks

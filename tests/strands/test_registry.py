@@ -20,7 +20,7 @@ from strands.choices import Strand
 from strands.registry import STRANDS, StrandEntry, entry_for, entry_of_page, text_models
 from tests import factories
 from tests.versions.helpers import edit_form
-from versions.pages import VersionedPage
+from versions.mixins import VersionedPage
 
 STRAND_VALUES = [strand.value for strand in Strand]
 
