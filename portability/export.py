@@ -30,6 +30,7 @@ from discussions.models import DiscussionIndexPage, DiscussionRoomPage, Thread
 from home.models import HomePage
 from legal.models import AccessibilityPage, LegalPage
 from members.models import Organisation
+from rounds import disposition
 from rounds.models import CommentRound
 from strands.models import (
     GuidanceIndexPage,
@@ -296,23 +297,22 @@ class SiteExporter:
             numbers[comment_round.page_id] += 1
             path = self.refs.pages[comment_round.page_id]
             name = f"{formats.file_stem(path)}-{numbers[comment_round.page_id]}"
+            # By organisation only: the export never names people here.
+            table = disposition.rows(comment_round, named=False)
             comments = [
                 {
-                    "block_id": comment.block_id,
-                    "paragraph": comment.paragraph_number,
-                    "quote": comment.quote,
-                    "text": comment.text,
-                    # By organisation only: the export never names people here.
-                    "organisation": comment.organisation.name,
-                    "created_at": formats.timestamp(comment.created_at),
-                    "decision": comment.decision,
-                    "decision_label": str(comment.get_decision_display()),
-                    "answer": comment.answer,
-                    "answered_at": formats.timestamp(comment.answered_at),
+                    "block_id": row.comment.block_id,
+                    "paragraph": row.paragraph,
+                    "quote": row.quote,
+                    "text": row.text,
+                    "organisation": row.organisation,
+                    "created_at": formats.timestamp(row.submitted_at),
+                    "decision": row.decision,
+                    "decision_label": row.decision_label,
+                    "answer": row.answer,
+                    "answered_at": formats.timestamp(row.answered_at),
                 }
-                for comment in comment_round.comments.active()
-                .select_related("organisation")
-                .order_by("created_at", "pk")
+                for row in table
             ]
             self.counts["comments"] += len(comments)
             record = {
@@ -335,7 +335,7 @@ class SiteExporter:
             }
             folder = self.folder / formats.ROUNDS_DIR
             formats.write_json(folder / f"{name}.json", record)
-            formats.write_text(folder / f"{name}.md", disposition_markdown(record))
+            formats.write_text(folder / f"{name}.md", disposition_markdown(record, table))
             self.counts["rounds"] += 1
 
     # --- discussions ------------------------------------------------------------------

@@ -12,6 +12,7 @@ from django.utils.translation import override
 from wagtail.fields import RichTextField, StreamField
 
 from discussions.identity import person_name
+from rounds import disposition
 from strands.body.text import body_markdown, inline_text, rich_text_lines
 
 from . import formats
@@ -56,27 +57,20 @@ def page_markdown(record: dict[str, Any], model: type[models.Model]) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def disposition_markdown(record: dict[str, Any]) -> str:
-    table = [
-        "| Nr. | Absatz | Organisation | Kommentar | Entscheidung | Antwort der Redaktion |",
-        "|---|---|---|---|---|---|",
+def disposition_markdown(record: dict[str, Any], table: list[disposition.Row]) -> str:
+    columns = disposition.COLUMNS
+    lines = [
+        "| Nr. | " + " | ".join(column.heading for column in columns) + " |",
+        "|---" * (len(columns) + 1) + "|",
     ]
-    for number, comment in enumerate(record["comments"], start=1):
-        quote = f"„{comment['quote']}“: " if comment["quote"] else ""
-        cells = [
-            str(number),
-            comment["paragraph"] or "ganzer Text",
-            comment["organisation"],
-            quote + comment["text"],
-            comment["decision_label"],
-            comment["answer"],
-        ]
-        table.append("| " + " | ".join(escape(cell) for cell in cells) + " |")
+    for number, row in enumerate(table, start=1):
+        cells = [str(number), *(column.cell(row) for column in columns)]
+        lines.append("| " + " | ".join(escape(cell) for cell in cells) + " |")
     parts = [
         f"# Abwägungstabelle: {escape(record['title'])}",
         f"Kommentierung vom {when(record['opens_at'])} bis {when(record['closes_at'])}; "
         f"Abwägung veröffentlicht am {when(record['released_at'])}. Text: `{record['page']}`",
-        "\n".join(table),
+        "\n".join(lines),
     ]
     return "\n\n".join(parts) + "\n"
 

@@ -8,46 +8,24 @@ so ``=HYPERLINK(...)`` in a comment stays text (CSV injection).
 import csv
 import io
 
-from django.utils import timezone
 from odf.opendocument import OpenDocumentSpreadsheet
 from odf.table import Table, TableCell, TableRow
 from odf.text import P
 from openpyxl import Workbook
 from openpyxl.cell.cell import TYPE_STRING
 
-from .models import Comment, CommentRound
+from . import disposition
+from .models import CommentRound
 
-HEADER = [
-    "Absatz",
-    "Zitierte Stelle",
-    "Kommentar",
-    "Organisation",
-    "Entscheidung",
-    "Antwort der Redaktion",
-    "Eingereicht am",
-]
+HEADER = [column.heading for column in disposition.COLUMNS]
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def rows(comment_round: CommentRound) -> list[list[str]]:
-    """One row per active comment, in the order of the text (general comments first)."""
-    order = {block_id: index for index, block_id in enumerate(comment_round.paragraph_numbers)}
-    comments = sorted(
-        comment_round.comments.for_table(),
-        key=lambda c: (order.get(c.block_id, -1), c.created_at),
-    )
-    return [_row(comment) for comment in comments]
-
-
-def _row(comment: Comment) -> list[str]:
+    """One row of cells per active comment, in the order of the text."""
     return [
-        comment.paragraph_number or "ganzer Text",
-        comment.quote,
-        comment.text,
-        comment.attribution,
-        comment.get_decision_display(),
-        comment.answer,
-        timezone.localtime(comment.created_at).strftime("%d.%m.%Y %H:%M"),
+        [column.cell(row) for column in disposition.COLUMNS]
+        for row in disposition.rows(comment_round)
     ]
 
 

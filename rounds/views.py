@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from portal import ratelimits
 from portal.submissions import TryLater, accept
 
-from . import services
+from . import disposition, services
 from .forms import CommentForm
 from .models import Comment, CommentRound
 from .permissions import (
@@ -145,24 +145,15 @@ def _render_round(request, page, round: CommentRound, bound_form=None):
 
 
 def disposition_table(request, round: CommentRound):
-    comments = round.comments.for_table()
-    by_block = defaultdict(list)
-    for comment in comments:
-        by_block[comment.block_id].append(comment)
-    rows = [
-        {"number": item.number, "anchor": item.anchor, "comments": by_block[item.block.id]}
-        for item in round.numbered_body
-        if by_block.get(item.block.id)
-    ]
+    table = disposition.rows(round)
     return TemplateResponse(
         request,
         "rounds/disposition_table.html",
         {
             "page": round.page,
             "round": round,
-            "general": by_block.get("", []),
-            "rows": rows,
-            "count": len(comments),
+            "groups": disposition.groups(table),
+            "count": len(table),
         },
     )
 
