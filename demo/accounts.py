@@ -11,7 +11,7 @@ from members.roles import Role
 
 @dataclass(frozen=True)
 class DemoAccount:
-    role: str
+    role: str  # the role's name, as DESIGN.md and the README list them
     email: str
     first_name: str
     last_name: str
@@ -32,7 +32,7 @@ DEMO_ACCOUNTS: list[DemoAccount] = [
         superuser=True,
     ),
     DemoAccount(
-        "Redaktion Leitbild",
+        Role.MISSION_EDITOR,
         "redaktion-leitbild@staedtetag.example",
         "Jan",
         "Becker",
@@ -40,7 +40,7 @@ DEMO_ACCOUNTS: list[DemoAccount] = [
         (Role.MISSION_EDITOR,),
     ),
     DemoAccount(
-        "Redaktion Handlungshilfen",
+        Role.GUIDANCE_EDITOR,
         "redaktion-handlungshilfen@kgst.example",
         "Miriam",
         "Wolf",
@@ -48,7 +48,7 @@ DEMO_ACCOUNTS: list[DemoAccount] = [
         (Role.GUIDANCE_EDITOR,),
     ),
     DemoAccount(
-        "Freigabe",
+        Role.APPROVER,
         "freigabe@staedtetag.example",
         "Thomas",
         "Krüger",
@@ -56,7 +56,7 @@ DEMO_ACCOUNTS: list[DemoAccount] = [
         (Role.APPROVER,),
     ),
     DemoAccount(
-        "Moderation",
+        Role.MODERATOR,
         "moderation@kgst.example",
         "Aylin",
         "Demir",
