@@ -21,7 +21,7 @@ from discussions.models import (
     Subscription,
     Thread,
 )
-from members.services import current_organisation
+from members.identity import organisation_of
 from portal.page_tree import ensure_child
 from strands.models import GuidancePage, MissionPage
 
@@ -343,7 +343,7 @@ def ensure_thread(spec: ThreadSpec, room: DiscussionRoomPage, people: dict) -> b
         room=room,
         title=spec.title,
         author=opener,
-        organisation=current_organisation(opener),
+        organisation=organisation_of(opener),
         created_at=start,
         last_activity_at=start,
         locked=spec.locked,
@@ -356,7 +356,7 @@ def ensure_thread(spec: ThreadSpec, room: DiscussionRoomPage, people: dict) -> b
         post = Post.objects.create(
             thread=thread,
             author=author,
-            organisation=current_organisation(author),
+            organisation=organisation_of(author),
             text=text,
             created_at=at,
         )

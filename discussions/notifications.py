@@ -14,10 +14,10 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 
+from members.identity import author_label
 from members.mail import absolute_url, deliver, message_id_domain, render_email
 from members.roles import Role
 
-from .identity import author_label
 from .models import Post, Subscription
 from .rendering import excerpt
 

@@ -5,7 +5,7 @@ import uuid
 from django.db import transaction
 from django.utils import timezone
 
-from members.services import current_organisation
+from members.identity import organisation_of
 from portal.submissions import busy_means_try_later, store_once
 
 from .models import Post, ReadMarker, Subscription, Thread
@@ -36,7 +36,7 @@ def submitted_post(author, token: uuid.UUID | None) -> Post | None:
 @transaction.atomic
 def create_thread(room, user, title: str, text: str, token: uuid.UUID | None = None) -> Thread:
     """The new thread; for a form sent twice at once, the one the first sending opened."""
-    organisation = current_organisation(user)
+    organisation = organisation_of(user)
     now = timezone.now()
     thread, created = store_once(
         lambda: Thread.objects.create(
@@ -69,7 +69,7 @@ def reply(thread: Thread, user, text: str, follow: bool, token: uuid.UUID | None
         lambda: Post.objects.create(
             thread=thread,
             author=user,
-            organisation=current_organisation(user),
+            organisation=organisation_of(user),
             text=text,
             created_at=now,
             submission_token=token,

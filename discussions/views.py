@@ -15,12 +15,12 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from members.identity import author_label
 from portal import ratelimits
 from portal.submissions import TryLater, accept, within_limit
 
 from . import moderation, permissions, services
 from .forms import ReplyForm, ReportForm, ThreadForm
-from .identity import author_label
 from .models import Post, ReadMarker, Subscription, Thread
 from .notifications import POSTS_PER_PAGE, read_unsubscribe_token
 from .rendering import quote_text

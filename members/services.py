@@ -164,9 +164,3 @@ def delete_account(user) -> None:
     user.delete()
     if address:
         send_after_commit(render_email("members/email/account_deleted", {}, to=[address]))
-
-
-def current_organisation(user) -> Organisation | None:
-    """The organisation ``user`` belongs to now, for attributing what they write."""
-    membership = Membership.objects.filter(user=user).select_related("organisation").first()
-    return membership.organisation if membership else None

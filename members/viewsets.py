@@ -15,6 +15,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from . import services
 from .choices import MembershipSource
+from .identity import admin_label, admin_name
 from .models import Membership, MembershipEnding, MembershipRequest, Organisation
 
 
@@ -84,13 +85,12 @@ class MembershipForm(WagtailAdminModelForm):
         return super().save(commit)
 
 
-def person_label(item) -> str:
-    user = item.user
-    name = user.get_full_name()
-    return f"{name} <{user.email}>" if name else user.email
-
-
-person = Column("person", label=_("Person"), accessor=person_label, sort_key="user__last_name")
+person = Column(
+    "person",
+    label=_("Person"),
+    accessor=lambda membership: admin_label(membership.user),
+    sort_key="user__last_name",
+)
 
 
 class MembershipIndexView(generic.IndexView):
@@ -164,7 +164,7 @@ class RestoreMembershipView(generic.EditView):
         messages.success(
             self.request,
             _("%(name)s ist wieder Mitglied von %(org)s.")
-            % {"name": person_label(membership), "org": membership.organisation},
+            % {"name": admin_label(membership.user), "org": membership.organisation},
         )
         return ending
 
@@ -177,7 +177,7 @@ class MembershipEndingIndexView(generic.IndexView):
 def ended_by_label(item) -> str:
     if item.ended_by is None:
         return "–"
-    return item.ended_by.get_full_name() or item.ended_by.email
+    return admin_name(item.ended_by)
 
 
 ended_by = Column("ended_by", label=_("beendet von"), accessor=ended_by_label)
@@ -241,7 +241,7 @@ class DecideRequestView(generic.EditView):
             decided_by=self.request.user,
             note=self.form.cleaned_data["decision_note"],
         )
-        name = decided.user.get_full_name() or decided.user.email
+        name = admin_name(decided.user)
         if approve:
             message = _("Antrag angenommen: %(name)s ist jetzt Mitglied von %(org)s.")
         else:

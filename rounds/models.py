@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.blocks import StreamValue
 from wagtail.models import Page, Revision, Task, TaskState
 
+from members.identity import comment_attribution
 from members.models import Organisation
 from strands.body.blocks import BodyBlock
 from strands.body.text import NumberedBlock, number_blocks
@@ -275,9 +276,7 @@ class Comment(models.Model):
     @property
     def attribution(self) -> str:
         """Organisation, and the person only where they agreed to be named."""
-        if self.show_author_name and self.author and self.author.get_full_name():
-            return f"{self.author.get_full_name()} ({self.organisation})"
-        return str(self.organisation)
+        return comment_attribution(self.show_author_name, self.author, self.organisation)
 
 
 class CommentRoundTask(Task):

@@ -5,6 +5,7 @@ from django.utils import timezone
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from members.identity import organisation_of
 from members.permissions import is_member, is_staff
 from strands import registry
 
@@ -17,11 +18,6 @@ from .models import Comment, CommentRound
 # so approvers, who may change pages too, do not evaluate comments.
 PAGE_PERMISSIONS = PagePermissionPolicy()
 RUN_ROUNDS = "rounds.change_commentround"
-
-
-def organisation_of(user):
-    membership = getattr(user, "membership", None) if user.is_authenticated else None
-    return membership.organisation if membership else None
 
 
 def audience_q(user) -> Q:

@@ -2,8 +2,9 @@
 
 from django import template
 
+from members.identity import person_name
+
 from .. import permissions
-from ..identity import person_name
 from ..models import DiscussionIndexPage, DiscussionRoomPage
 from ..rendering import render_post
 

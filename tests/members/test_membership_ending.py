@@ -13,9 +13,10 @@ from wagtail.models import ModelLogEntry
 
 from discussions import permissions as discussion_rules
 from members.choices import MembershipSource, RequestStatus
+from members.identity import organisation_of
 from members.models import Membership, MembershipEnding, MembershipRequest
 from members.permissions import can_request_membership, is_member
-from members.services import current_organisation, end_membership
+from members.services import end_membership
 from rounds import permissions as round_rules
 from rounds.models import CommentRound
 from tests import factories
@@ -209,8 +210,7 @@ def test_an_ended_member_is_no_member_anywhere(client, superuser, member, open_r
     log_in(client, member)
     user = fresh(member)
     assert not is_member(user)
-    assert current_organisation(user) is None
-    assert round_rules.organisation_of(user) is None
+    assert organisation_of(user) is None
     assert not round_rules.can_comment(user, open_round)
     assert not round_rules.can_view_text(user, open_round)
     assert not CommentRound.objects.addressed_to(user).exists()
