@@ -4,23 +4,18 @@ from collections import defaultdict
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from wagtail.log_actions import log
-from wagtail.models import TaskState
 
 from members.models import Organisation
-from portal import content_cache
 
-from . import exports
+from . import exports, services
 from .admin_forms import BulkDecisionForm
 from .choices import Decision
-from .models import Comment, CommentRound, CommentRoundTask
+from .models import CommentRound
 from .permissions import can_evaluate
 
 
@@ -74,41 +69,26 @@ def evaluate(request, pk):
     )
 
 
-@transaction.atomic
 def _save_decisions(request, comment_round, comments):
-    now = timezone.now()
-    selected = set(request.POST.getlist("ausgewaehlt"))
+    """One answer per row, or the bulk form's answer for the selected rows."""
     bulk = BulkDecisionForm(request.POST) if "bulk" in request.POST else None
     if bulk is not None and not bulk.is_valid():
         messages.error(
             request, _("Bitte wählen Sie eine Entscheidung für die ausgewählten Kommentare.")
         )
         return redirect(request.get_full_path())
-    changed = []
-    for comment in comments:
-        if bulk is not None:
-            if str(comment.pk) not in selected:
-                continue
-            decision, answer = bulk.cleaned_data["decision"], bulk.cleaned_data["answer"]
-        else:
-            decision = request.POST.get(f"entscheidung-{comment.pk}", comment.decision)
-            answer = request.POST.get(f"antwort-{comment.pk}", comment.answer).strip()
-        if decision not in Decision.values:
-            continue
-        if (decision, answer) != (comment.decision, comment.answer):
-            comment.decision, comment.answer = decision, answer
-            comment.answered_by, comment.answered_at = request.user, now
-            changed.append(comment)
-    Comment.objects.bulk_update(changed, ["decision", "answer", "answered_by", "answered_at"])
-    if changed:
-        log(
-            instance=comment_round,
-            action="rounds.answer",
-            user=request.user,
-            data={"comments": [c.pk for c in changed]},
-        )
-        if comment_round.is_released:
-            content_cache.bump()
+    # Only the comments the filters show: a row outside them is not in the form.
+    shown = comments.values_list("pk", flat=True)
+    if bulk is not None:
+        selected = set(request.POST.getlist("ausgewaehlt"))
+        decision, answer = bulk.cleaned_data["decision"], bulk.cleaned_data["answer"]
+        answers = [(pk, decision, answer) for pk in shown if str(pk) in selected]
+    else:
+        answers = [
+            (pk, request.POST.get(f"entscheidung-{pk}"), request.POST.get(f"antwort-{pk}"))
+            for pk in shown
+        ]
+    changed = services.answer_comments(comment_round, request.user, answers)
     messages.success(request, _("%(count)d Kommentar(e) gespeichert.") % {"count": len(changed)})
     return redirect(request.get_full_path())
 
@@ -132,14 +112,13 @@ def export(request, pk, fmt):
 def release(request, pk):
     """Make the disposition table public at the round's URL."""
     comment_round = _round_for(request, pk)
-    if comment_round.is_open():
+    try:
+        released = services.release(comment_round, request.user)
+    except services.RoundStillOpen:
         messages.error(request, _("Die Runde läuft noch; veröffentlichen Sie die Abwägung danach."))
-    elif not comment_round.is_released:
-        comment_round.released_at = timezone.now()
-        comment_round.save(update_fields=["released_at"])
-        log(instance=comment_round, action="rounds.release", user=request.user)
-        content_cache.bump()
-        messages.success(request, _("Die Abwägungstabelle ist jetzt öffentlich."))
+    else:
+        if released:
+            messages.success(request, _("Die Abwägungstabelle ist jetzt öffentlich."))
     return redirect("rounds_evaluate", pk=pk)
 
 
@@ -147,20 +126,10 @@ def release(request, pk):
 def mark_evaluated(request, pk):
     """Finish the evaluation; a waiting workflow step "Kommentierungsrunde" moves on."""
     comment_round = _round_for(request, pk)
-    if comment_round.is_open():
+    try:
+        services.mark_evaluated(comment_round, request.user)
+    except services.RoundStillOpen:
         messages.error(request, _("Die Runde läuft noch."))
-        return redirect("rounds_evaluate", pk=pk)
-    with transaction.atomic():
-        if comment_round.evaluated_at is None:
-            comment_round.evaluated_at = timezone.now()
-            comment_round.save(update_fields=["evaluated_at"])
-            log(instance=comment_round, action="rounds.evaluate", user=request.user)
-        waiting = TaskState.objects.filter(
-            status=TaskState.STATUS_IN_PROGRESS,
-            task__in=CommentRoundTask.objects.all(),
-            workflow_state__object_id=str(comment_round.page_id),
-        )
-        for task_state in waiting:
-            task_state.specific.approve(user=request.user)
-    messages.success(request, _("Die Auswertung ist abgeschlossen."))
+    else:
+        messages.success(request, _("Die Auswertung ist abgeschlossen."))
     return redirect("rounds_evaluate", pk=pk)

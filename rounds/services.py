@@ -1,12 +1,19 @@
-"""State changes of comments: submit (once per form) and edit."""
+"""State changes of a round: comments submitted (once per form), edited and withdrawn;
+decisions and answers, the released disposition table and the finished evaluation."""
 
 import uuid
+from collections.abc import Iterable
 
 from django.db import transaction
+from django.utils import timezone
+from wagtail.log_actions import log
+from wagtail.models import TaskState
 
+from portal import content_cache
 from portal.submissions import busy_means_try_later, store_once
 
-from .models import Comment, CommentRound
+from .choices import Decision
+from .models import Comment, CommentRound, CommentRoundTask
 from .permissions import organisation_of
 
 
@@ -55,3 +62,91 @@ def edit_comment(
     comment.show_author_name = show_author_name
     comment.save(update_fields=["text", "block_id", "quote", "show_author_name", "updated_at"])
     return comment
+
+
+def withdraw_comment(comment: Comment) -> Comment:
+    """Take ``comment`` back; it leaves the round's lists and the disposition table."""
+    comment.withdrawn_at = timezone.now()
+    comment.save(update_fields=["withdrawn_at", "updated_at"])
+    return comment
+
+
+# --- Evaluation by the strand's editors ----------------------------------------------
+
+
+class RoundStillOpen(Exception):
+    """The round still takes comments: its table is neither released nor evaluated yet."""
+
+
+@transaction.atomic
+def answer_comments(
+    comment_round: CommentRound,
+    user,
+    answers: Iterable[tuple[int, str | None, str | None]],
+) -> list[Comment]:
+    """Decide and answer comments of ``comment_round``, one or many at once.
+
+    ``answers`` holds (comment id, decision, answer); None keeps what the comment has,
+    an unknown decision leaves the comment alone. Returns the comments that changed.
+    """
+    wanted = {comment_id: (decision, answer) for comment_id, decision, answer in answers}
+    now = timezone.now()
+    changed = []
+    for comment in comment_round.comments.filter(pk__in=wanted).order_by("pk"):
+        decision, answer = wanted[comment.pk]
+        decision = comment.decision if decision is None else decision
+        answer = (comment.answer if answer is None else answer).strip()
+        if decision not in Decision.values:
+            continue
+        if (decision, answer) != (comment.decision, comment.answer):
+            comment.decision, comment.answer = decision, answer
+            comment.answered_by, comment.answered_at = user, now
+            changed.append(comment)
+    Comment.objects.bulk_update(changed, ["decision", "answer", "answered_by", "answered_at"])
+    if changed:
+        log(
+            instance=comment_round,
+            action="rounds.answer",
+            user=user,
+            data={"comments": [comment.pk for comment in changed]},
+        )
+        if comment_round.is_released:
+            # The public table shows the answers.
+            content_cache.bump()
+    return changed
+
+
+def release(comment_round: CommentRound, user) -> bool:
+    """Make the disposition table public at the round's URL; False if it already is."""
+    if comment_round.is_open():
+        raise RoundStillOpen
+    if comment_round.is_released:
+        return False
+    comment_round.released_at = timezone.now()
+    comment_round.save(update_fields=["released_at"])
+    log(instance=comment_round, action="rounds.release", user=user)
+    content_cache.bump()
+    return True
+
+
+@transaction.atomic
+def mark_evaluated(comment_round: CommentRound, user) -> bool:
+    """Finish the evaluation; a waiting workflow step "Kommentierungsrunde" moves on.
+
+    False if the round was marked evaluated before (the waiting step moves on anyway).
+    """
+    if comment_round.is_open():
+        raise RoundStillOpen
+    newly = comment_round.evaluated_at is None
+    if newly:
+        comment_round.evaluated_at = timezone.now()
+        comment_round.save(update_fields=["evaluated_at"])
+        log(instance=comment_round, action="rounds.evaluate", user=user)
+    waiting = TaskState.objects.filter(
+        status=TaskState.STATUS_IN_PROGRESS,
+        task__in=CommentRoundTask.objects.all(),
+        workflow_state__object_id=str(comment_round.page_id),
+    )
+    for task_state in waiting:
+        task_state.specific.approve(user=user)
+    return newly

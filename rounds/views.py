@@ -219,8 +219,7 @@ def _render_edit(request, page, comment: Comment, form: CommentForm):
 def comment_withdraw_view(request, page, round_id, comment_id):
     comment = _own_comment(request, page, round_id, comment_id)
     if can_change_comment(request.user, comment):
-        comment.withdrawn_at = timezone.now()
-        comment.save(update_fields=["withdrawn_at", "updated_at"])
+        services.withdraw_comment(comment)
         messages.success(request, _("Ihr Kommentar ist zurückgezogen."))
     else:
         messages.error(request, _closed_message(comment.round))
