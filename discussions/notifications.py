@@ -11,14 +11,14 @@ still missing (``members.mail.deliver``).
 from allauth.account.models import EmailAddress
 from django.core import signing
 from django.db import transaction
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 
 from members.identity import author_label
 from members.mail import absolute_url, deliver, message_id_domain, render_email
-from members.roles import Role
 
 from .models import Post, Subscription
+from .permissions import viewers
 from .rendering import excerpt
 
 UNSUBSCRIBE_SALT = "discussions.unsubscribe"
@@ -50,26 +50,18 @@ def reply_message_id(post: Post, user_id: int) -> str:
 
 
 def recipients(post: Post):
-    """Followers of the post's thread who may still read it, with a verified address.
-
-    Mirrors ``permissions.can_view`` in one query: active staff, members, moderators.
-    """
+    """Followers of the post's thread who may still read it (``permissions.viewers``),
+    other than its author, with an active account and a verified address."""
     verified = EmailAddress.objects.filter(
         user=OuterRef("user"), email__iexact=OuterRef("user__email"), verified=True
     )
-    may_view = (
-        Q(user__is_superuser=True)
-        | Q(user__is_staff=True)
-        | Q(user__groups__name__in=[Role.MEMBER, Role.MODERATOR])
-    )
     return (
-        Subscription.objects.filter(thread=post.thread, user__is_active=True)
+        Subscription.objects.filter(thread=post.thread, user__in=viewers())
+        .filter(user__is_active=True)
         .exclude(user_id=post.author_id)
         .exclude(user__email="")
-        .filter(may_view)
         .filter(Exists(verified))
         .select_related("user")
-        .distinct()
     )
 
 

@@ -5,13 +5,30 @@ Wagtail page privacy on ``/diskussion/`` says the same for the page tree; these
 functions are the rules for everything below a page: threads, posts, reports.
 """
 
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+
 from members.permissions import is_member, is_moderator, is_staff
+from members.roles import Role
 
 from .models import Post, Thread
 
 
 def can_view(user) -> bool:
     return is_staff(user) or is_member(user) or is_moderator(user)
+
+
+def viewers_q() -> Q:
+    """``can_view`` as a condition on users: active staff, members and moderators."""
+    in_role = get_user_model().objects.filter(groups__name__in=[Role.MEMBER, Role.MODERATOR])
+    return Q(is_active=True) & (
+        Q(is_superuser=True) | Q(is_staff=True) | Q(pk__in=in_role.values("pk"))
+    )
+
+
+def viewers():
+    """Everyone ``can_view`` lets into the discussion area."""
+    return get_user_model().objects.filter(viewers_q())
 
 
 def can_moderate(user) -> bool:

@@ -6,28 +6,25 @@ command twice (or on two machines at once) never sends the same notice twice.
 
 from datetime import timedelta
 
-from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from members.mail import absolute_url, render_email, send_after_commit
-from members.roles import Role
 
 from .models import CommentRound
+from .permissions import addressed_members
 
 REMINDER_BEFORE_CLOSE = timedelta(days=2)
 
 
+def reachable(users):
+    """Sending constraints: an active account with an e-mail address."""
+    return users.filter(is_active=True).exclude(email="")
+
+
 def audience(comment_round: CommentRound):
-    """Active members addressed by the round."""
-    members = get_user_model().objects.filter(is_active=True, groups__name=Role.MEMBER)
-    if not comment_round.audience_all_members:
-        members = members.filter(
-            Q(membership__organisation__in=comment_round.audience_organisations.all())
-            | Q(groups__in=comment_round.audience_groups.all())
-        )
-    return members.exclude(email="").distinct().order_by("pk")
+    """The round's addressed members (``permissions.addressed_members``) a notice can reach."""
+    return reachable(addressed_members(comment_round)).order_by("pk")
 
 
 def _notify(comment_round: CommentRound, template: str) -> int:

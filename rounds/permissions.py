@@ -1,12 +1,14 @@
 """Who may see, comment on and evaluate comment rounds. Used by views, templates and tests."""
 
-from django.db.models import Q
+from django.contrib.auth import get_user_model
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from members.identity import organisation_of
 from members.permissions import is_member, is_staff
+from members.roles import Role
 from strands import registry
 
 from .choices import Visibility
@@ -20,19 +22,42 @@ PAGE_PERMISSIONS = PagePermissionPolicy()
 RUN_ROUNDS = "rounds.change_commentround"
 
 
+# --- The audience: which rounds address a user, and which users a round addresses ---
+
+
+def _addresses(user) -> Q:
+    """The audience rule as a condition on rounds, for one user (a pk or an ``OuterRef``):
+    addressed to all members, to the user's organisation or to one of the user's groups."""
+    return (
+        Q(audience_all_members=True)
+        | Q(audience_organisations__memberships__user=user)
+        | Q(audience_groups__user=user)
+    )
+
+
+def _members_q() -> Q:
+    """``is_member`` as a condition on users: active and in the role group "Mitglieder"."""
+    return Q(is_active=True, groups__name=Role.MEMBER)
+
+
 def audience_q(user) -> Q:
     """Rounds addressed to ``user``; matches nothing for non-members."""
     if not is_member(user):
         return Q(pk__in=[])
-    organisation = organisation_of(user)
-    addressed = Q(audience_all_members=True) | Q(audience_groups__in=user.groups.all())
-    if organisation:
-        addressed |= Q(audience_organisations=organisation)
-    return addressed
+    return _addresses(user.pk)
 
 
 def is_addressed(user, round: CommentRound) -> bool:
     return CommentRound.objects.filter(audience_q(user), pk=round.pk).exists()
+
+
+def addressed_members(round: CommentRound):
+    """The members ``round`` is addressed to: ``is_addressed`` read from the round's side."""
+    addresses = CommentRound.objects.filter(_addresses(OuterRef("pk")), pk=round.pk)
+    return get_user_model().objects.filter(_members_q(), Exists(addresses))
+
+
+# --- Running rounds ----------------------------------------------------------------
 
 
 def can_run_rounds_on(user, page: Page) -> bool:
