@@ -8,7 +8,10 @@ class DiscussionsConfig(AppConfig):
 
     def ready(self):
         from members.export import register
+        from portability.parts import register as register_export_part
 
         from .export import discussion_section
+        from .portability import DiscussionsPart
 
         register("diskussion", discussion_section)
+        register_export_part(DiscussionsPart)

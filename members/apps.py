@@ -7,7 +7,11 @@ class MembersConfig(AppConfig):
     verbose_name = "Mitglieder und Rollen"
 
     def ready(self):
+        from portability.parts import register as register_export_part
+
         from . import export, signals
+        from .portability import OrganisationsPart
 
         signals.connect()
         export.register_core_sections()
+        register_export_part(OrganisationsPart)

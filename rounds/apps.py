@@ -8,7 +8,10 @@ class RoundsConfig(AppConfig):
 
     def ready(self):
         from members.export import register
+        from portability.parts import register as register_export_part
 
         from .export import comment_section
+        from .portability import RoundsPart
 
         register("kommentierung", comment_section)
+        register_export_part(RoundsPart)

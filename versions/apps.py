@@ -7,6 +7,10 @@ class VersionsConfig(AppConfig):
     verbose_name = "Fassungen und Freigabe"
 
     def ready(self):
+        from portability.parts import register as register_export_part
+
         from . import signals
+        from .portability import VersionsPart
 
         signals.connect()
+        register_export_part(VersionsPart)
