@@ -106,32 +106,48 @@ class DiscussionRoomPage(RoutablePageMixin, MemberOnlyPage):
         verbose_name = _("Diskussionsraum")
         verbose_name_plural = _("Diskussionsräume")
 
+    # The views import these models, so each route imports them when it is served.
+
     @path("", name="threads")
     def thread_list(self, request):
+        from . import views
+
         return views.thread_list(request, self)
 
     @path("thema-anlegen/", name="new_thread")
     def new_thread(self, request):
+        from . import views
+
         return views.new_thread(request, self)
 
     @path("<int:thread_id>-<slug:slug>/", name="thread")
     def thread(self, request, thread_id, slug):
+        from . import views
+
         return views.thread_detail(request, self, thread_id, slug)
 
     @path("<int:thread_id>-<slug:slug>/folgen/", name="follow")
     def follow(self, request, thread_id, slug):
+        from . import views
+
         return views.follow(request, self, thread_id)
 
     @path("<int:thread_id>-<slug:slug>/sperren/", name="lock")
     def lock(self, request, thread_id, slug):
+        from . import views
+
         return views.lock(request, self, thread_id)
 
     @path("beitrag/<int:post_id>/melden/", name="report")
     def report(self, request, post_id):
+        from . import views
+
         return views.report(request, self, post_id)
 
     @path("beitrag/<int:post_id>/moderieren/", name="moderate")
     def moderate(self, request, post_id):
+        from . import views
+
         return views.moderate_post(request, self, post_id)
 
     def thread_url(self, thread: "Thread") -> str:
@@ -401,7 +417,3 @@ class Report(models.Model):
 
     def __str__(self) -> str:
         return f"Meldung Nr. {self.pk} zu Beitrag Nr. {self.post_id}"
-
-
-# The room's routes hand over to the views, which need the models above.
-from . import views  # noqa: E402

@@ -11,6 +11,7 @@ from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
@@ -19,12 +20,11 @@ from members.identity import author_label
 from portal import ratelimits
 from portal.submissions import TryLater, accept, within_limit
 
-from . import moderation, permissions, services
+from . import permissions, services
 from .forms import ReplyForm, ReportForm, ThreadForm
-from .models import Post, ReadMarker, Subscription, Thread
+from .models import Post, Subscription, Thread
 from .notifications import POSTS_PER_PAGE, read_unsubscribe_token
 from .rendering import quote_text
-from .services import create_thread, reply
 
 THREADS_PER_PAGE = 25
 
@@ -105,7 +105,7 @@ def new_thread(request, room):
             form.add_error(None, refusal.message)
             return refusal.respond(render(request, room, "discussions/thread_form.html", form=form))
         messages.success(
-            request, "Ihr Thema ist eröffnet. Sie werden über Antworten per E-Mail informiert."
+            request, _("Ihr Thema ist eröffnet. Sie werden über Antworten per E-Mail informiert.")
         )
         return HttpResponseRedirect(thread.get_absolute_url())
     status = 400 if request.method == "POST" else 200
@@ -118,7 +118,7 @@ def submit_thread(request, room, data: dict) -> Thread:
         request,
         ratelimits.DISCUSSION_POST,
         stored_before=lambda: services.submitted_thread(request.user, token),
-        store=lambda: create_thread(
+        store=lambda: services.create_thread(
             room, request.user, title=data["title"], text=data["text"], token=token
         ),
     )
@@ -136,7 +136,9 @@ def thread_detail(request, room, thread_id: int, slug: str):
     refusal = None
     if request.method == "POST":
         if not permissions.can_post(user, thread):
-            messages.error(request, "Dieses Thema ist gesperrt; neue Antworten sind nicht möglich.")
+            messages.error(
+                request, _("Dieses Thema ist gesperrt; neue Antworten sind nicht möglich.")
+            )
             return HttpResponseRedirect(thread.get_absolute_url())
         form = ReplyForm(request.POST)
         if form.is_valid():
@@ -146,7 +148,7 @@ def thread_detail(request, room, thread_id: int, slug: str):
                 refusal = error
                 form.add_error(None, refusal.message)
             else:
-                messages.success(request, "Ihre Antwort ist veröffentlicht.")
+                messages.success(request, _("Ihre Antwort ist veröffentlicht."))
                 return HttpResponseRedirect(post_location(post.thread, post))
         status = 400
     else:
@@ -161,7 +163,10 @@ def thread_detail(request, room, thread_id: int, slug: str):
     page_obj = Paginator(posts, POSTS_PER_PAGE).get_page(request.GET.get("seite"))
     page_obj.object_list = with_parent(list(page_obj.object_list), "thread", thread)
     # Marking as read is a write too: left out when the reply could not be taken.
-    last_read_at = mark_read(user, thread, page_obj.object_list) if refusal is None else None
+    last_read_at = None
+    if refusal is None:
+        newest_shown = max((post.created_at for post in page_obj.object_list), default=None)
+        last_read_at = services.mark_read(user, thread, newest_shown)
     response = render(
         request,
         room,
@@ -184,7 +189,9 @@ def submit_reply(request, thread: Thread, data: dict) -> Post:
         request,
         ratelimits.DISCUSSION_POST,
         stored_before=lambda: services.submitted_post(request.user, token),
-        store=lambda: reply(thread, request.user, data["text"], data["follow"], token=token),
+        store=lambda: services.reply(
+            thread, request.user, data["text"], data["follow"], token=token
+        ),
     )
 
 
@@ -200,18 +207,6 @@ def quoted_initial(request, thread: Thread) -> str:
     if post is None or not permissions.can_quote(request.user, post):
         return ""
     return quote_text(author_label(post.author, post.organisation), post.text)
-
-
-def mark_read(user, thread: Thread, posts) -> object:
-    """Remember the newest post shown; return when the reader was here before."""
-    marker = ReadMarker.objects.filter(user=user, thread=thread).first()
-    previous = marker.last_read_at if marker else None
-    newest_shown = max((post.created_at for post in posts), default=None)
-    if newest_shown and (previous is None or newest_shown > previous):
-        ReadMarker.objects.update_or_create(
-            user=user, thread=thread, defaults={"last_read_at": newest_shown}
-        )
-    return previous
 
 
 def post_location(thread: Thread, post: Post) -> str:
@@ -231,11 +226,13 @@ def follow(request, room, thread_id: int):
         return members_only(request)
     thread = get_thread(room, thread_id)
     if request.POST.get("action") == "folgen":
-        Subscription.objects.get_or_create(user=request.user, thread=thread)
-        messages.success(request, "Sie folgen diesem Thema und erhalten neue Antworten per E-Mail.")
+        services.follow_thread(request.user, thread)
+        messages.success(
+            request, _("Sie folgen diesem Thema und erhalten neue Antworten per E-Mail.")
+        )
     else:
-        Subscription.objects.filter(user=request.user, thread=thread).delete()
-        messages.success(request, "Sie folgen diesem Thema nicht mehr.")
+        services.unfollow_thread(request.user, thread)
+        messages.success(request, _("Sie folgen diesem Thema nicht mehr."))
     return HttpResponseRedirect(thread.get_absolute_url())
 
 
@@ -250,9 +247,9 @@ def lock(request, room, thread_id: int):
         )
     thread = get_thread(room, thread_id)
     locked = request.POST.get("action") == "sperren"
-    moderation.set_locked(thread, locked, request.user)
+    services.set_locked(thread, locked, request.user)
     messages.success(
-        request, "Das Thema ist gesperrt." if locked else "Das Thema ist wieder offen."
+        request, _("Das Thema ist gesperrt.") if locked else _("Das Thema ist wieder offen.")
     )
     return HttpResponseRedirect(thread.get_absolute_url())
 
@@ -263,7 +260,7 @@ def report(request, room, post_id: int):
     post = get_post(room, post_id)
     thread = post.thread
     if not permissions.can_report(request.user, post):
-        messages.info(request, "Diesen Beitrag können Sie nicht melden.")
+        messages.info(request, _("Diesen Beitrag können Sie nicht melden."))
         return HttpResponseRedirect(thread.get_absolute_url())
     form = ReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -272,14 +269,15 @@ def report(request, room, post_id: int):
         except TryLater as refusal:
             form.add_error(None, refusal.message)
             return refusal.respond(render_report_form(request, room, form, post))
-        if moderation.report_post(post, request.user, **form.cleaned_data):
+        if services.report_post(post, request.user, **form.cleaned_data):
             messages.success(
-                request, "Danke für Ihre Meldung. Das Moderationsteam sieht sich den Beitrag an."
+                request, _("Danke für Ihre Meldung. Das Moderationsteam sieht sich den Beitrag an.")
             )
         else:
             usage.rollback()  # an open report of the same person: nothing new for moderators
             messages.info(
-                request, "Sie haben diesen Beitrag bereits gemeldet; die Meldung wird bearbeitet."
+                request,
+                _("Sie haben diesen Beitrag bereits gemeldet; die Meldung wird bearbeitet."),
             )
         return HttpResponseRedirect(post_location(thread, post))
     status = 400 if request.method == "POST" else 200
@@ -310,14 +308,14 @@ def moderate_post(request, room, post_id: int):
     post = get_post(room, post_id)
     action = request.POST.get("action")
     if action == "ausblenden":
-        moderation.hide_post(post, request.user)
-        messages.success(request, "Der Beitrag ist ausgeblendet.")
+        services.hide_post(post, request.user)
+        messages.success(request, _("Der Beitrag ist ausgeblendet."))
     elif action == "einblenden":
-        moderation.restore_post(post, request.user)
-        messages.success(request, "Der Beitrag ist wieder sichtbar.")
+        services.restore_post(post, request.user)
+        messages.success(request, _("Der Beitrag ist wieder sichtbar."))
     elif action == "meldungen-zurueckweisen":
-        moderation.dismiss_reports(post, request.user)
-        messages.success(request, "Die Meldungen zu diesem Beitrag sind als erledigt markiert.")
+        services.dismiss_reports(post, request.user)
+        messages.success(request, _("Die Meldungen zu diesem Beitrag sind als erledigt markiert."))
     else:
         raise Http404
     return HttpResponseRedirect(post_location(post.thread, post))
@@ -342,10 +340,10 @@ def unsubscribe(request, token: str):
             request, "discussions/unsubscribe.html", {"invalid": True}, status=400
         )
     user_id, thread_id = ids
-    subscribed = Subscription.objects.filter(user_id=user_id, thread_id=thread_id)
     if request.method == "POST":
-        subscribed.delete()
+        services.unfollow_thread(user_id, thread_id)
         return TemplateResponse(request, "discussions/unsubscribe.html", {"done": True})
+    subscribed = Subscription.objects.filter(user_id=user_id, thread_id=thread_id).exists()
     return TemplateResponse(
-        request, "discussions/unsubscribe.html", {"token": token, "subscribed": subscribed.exists()}
+        request, "discussions/unsubscribe.html", {"token": token, "subscribed": subscribed}
     )

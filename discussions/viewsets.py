@@ -10,7 +10,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from . import moderation
+from . import services
 from .choices import ReportStatus
 from .models import Report
 
@@ -46,10 +46,10 @@ class HandleReportView(generic.EditView):
     def save_instance(self):
         post = self.object.post
         if self.form.cleaned_data["decision"] == HIDE:
-            moderation.hide_post(post, self.request.user)
+            services.hide_post(post, self.request.user)
             messages.success(self.request, _("Der Beitrag ist ausgeblendet."))
         else:
-            moderation.dismiss_reports(post, self.request.user)
+            services.dismiss_reports(post, self.request.user)
             messages.success(self.request, _("Die Meldung ist zurückgewiesen."))
         self.object.refresh_from_db()
         return self.object

@@ -1,5 +1,6 @@
 from django.contrib.auth.views import redirect_to_login
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
@@ -8,11 +9,20 @@ from members.viewsets import NoAddPermissionPolicy
 
 from . import permissions
 from .models import MemberOnlyPage, Report
-from .moderation import LOG_ACTIONS
 from .panels import add_open_reports_panel
 from .viewsets import ReportViewSet
 
 register_permission_policy(Report, NoAddPermissionPolicy(Report))
+
+# What the moderation services (services.py) write to Wagtail's audit log.
+LOG_ACTIONS = {
+    "discussions.post.hide": _("Beitrag ausgeblendet"),
+    "discussions.post.restore": _("Beitrag wieder eingeblendet"),
+    "discussions.thread.lock": _("Thema gesperrt"),
+    "discussions.thread.unlock": _("Thema entsperrt"),
+    "discussions.report.create": _("Beitrag gemeldet"),
+    "discussions.report.dismiss": _("Meldung zurückgewiesen"),
+}
 
 
 @hooks.register("before_serve_page")

@@ -134,7 +134,7 @@ def thread(
     replies: int = 0,
     replier=None,
 ):
-    from discussions.views import create_thread, reply
+    from discussions.services import create_thread, reply
 
     created = create_thread(room_page, author, title=title, text=text)
     for number in range(replies):

@@ -6,7 +6,7 @@ from wagtail.models import ModelLogEntry
 
 from discussions.choices import ReportStatus
 from discussions.models import Report
-from discussions.moderation import hide_post
+from discussions.services import hide_post
 
 
 def actions() -> list[str]:

@@ -127,9 +127,8 @@ def test_a_forged_unsubscribe_token_changes_nothing(client, member, thread, toke
 
 @pytest.mark.django_db
 def test_no_mail_for_a_hidden_post(member, other_member, moderator, thread, mailoutbox):
-    from discussions.moderation import hide_post
     from discussions.notifications import send_reply_notifications
-    from discussions.views import reply
+    from discussions.services import hide_post, reply
 
     post = reply(thread, other_member, "Spam", follow=False)
     hide_post(post, moderator)

@@ -7,7 +7,7 @@ import time_machine
 from django.test import Client
 
 from discussions.models import Post, Subscription, Thread
-from discussions.views import reply
+from discussions.services import reply
 from tests import factories
 
 XSS_TITLE = '<script>alert("titel")</script><img src=x onerror=alert(1)>'
@@ -152,7 +152,7 @@ def test_quoting_prefills_the_reply_with_attribution(as_user, member, other_memb
 
 @pytest.mark.django_db
 def test_hidden_posts_cannot_be_quoted(as_user, member, moderator, thread):
-    from discussions.moderation import hide_post
+    from discussions.services import hide_post
 
     post = thread.posts.first()
     hide_post(post, moderator)
@@ -162,7 +162,7 @@ def test_hidden_posts_cannot_be_quoted(as_user, member, moderator, thread):
 
 @pytest.mark.django_db
 def test_a_locked_thread_takes_no_replies_from_members(as_user, member, moderator, thread):
-    from discussions.moderation import set_locked
+    from discussions.services import set_locked
 
     set_locked(thread, True, moderator)
     client = as_user(member)

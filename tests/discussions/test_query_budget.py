@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from discussions.notifications import POSTS_PER_PAGE
-from discussions.views import reply
+from discussions.services import reply
 from tests import factories
 
 # Page routing, privacy, the person's roles and membership, thread, posts with

@@ -12,7 +12,7 @@ from wagtail.models import Collection, CollectionViewRestriction, PageViewRestri
 from wagtail.models import Comment as EditorComment
 
 from discussions.models import DiscussionIndexPage
-from discussions.moderation import hide_post
+from discussions.services import hide_post
 from rounds.models import Comment, CommentRound
 from strands.models import MissionPage
 from tests import factories

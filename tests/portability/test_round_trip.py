@@ -13,7 +13,7 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Collection, Page
 
 from discussions.models import DiscussionIndexPage, Post, Thread
-from discussions.moderation import hide_post
+from discussions.services import hide_post
 from members.models import Organisation
 from rounds.models import Comment, CommentRound
 from strands.models import GuidancePage, MissionPage
