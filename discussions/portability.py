@@ -71,7 +71,7 @@ class DiscussionsPart(Part):
     paths = (formats.DISCUSSIONS_DIR,)
     database_label = "Diskussionsthemen"
 
-    def __init__(self):
+    def __init__(self) -> None:
         # Rooms created in the page step, whose threads import_() adds.
         self.rooms: list[tuple[dict, DiscussionRoomPage]] = []
 

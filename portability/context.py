@@ -18,6 +18,7 @@ from django.utils.text import slugify
 from wagtail.models import Page, Revision
 
 from . import formats
+from .parts import Part
 
 
 class ImportProblem(Exception):
@@ -107,7 +108,7 @@ class Targets:
 class ImportContext:
     """One import: the folder, the new objects by export name, and shared services."""
 
-    def __init__(self, folder: Path, manifest: dict, parts: list):
+    def __init__(self, folder: Path, manifest: dict, parts: list[Part]):
         self.folder = Path(folder)
         self.manifest = manifest
         #: The part instances of this import, in order (the page step asks each for pages).
