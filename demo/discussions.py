@@ -12,16 +12,8 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from discussions.models import (
-    DiscussionIndexPage,
-    DiscussionRoomPage,
-    Post,
-    ReadMarker,
-    Report,
-    Subscription,
-    Thread,
-)
-from members.identity import organisation_of
+from discussions import services
+from discussions.models import DiscussionIndexPage, DiscussionRoomPage, Thread
 from portal.page_tree import ensure_child
 from strands.models import GuidancePage, MissionPage
 
@@ -338,47 +330,35 @@ def ensure_thread(spec: ThreadSpec, room: DiscussionRoomPage, people: dict) -> b
     if Thread.objects.filter(room=room, title=spec.title).exists():
         return False
     start = timezone.now() - timedelta(days=spec.days_ago)
-    opener = people[spec.posts[0][0]]
-    thread = Thread.objects.create(
-        room=room,
-        title=spec.title,
-        author=opener,
-        organisation=organisation_of(opener),
-        created_at=start,
-        last_activity_at=start,
-        locked=spec.locked,
-    )
-    moderator = people[MODERATOR]
-    for number, (email, text) in enumerate(spec.posts):
-        author = people[email]
-        # Replies come hours apart, the way a discussion grows over a few days.
+    (opener_email, opening), *replies = spec.posts
+    followers = {opener_email, *spec.followers}
+    thread = services.create_thread(room, people[opener_email], spec.title, opening, at=start)
+    posts = [thread.posts.get()]
+    for number, (email, text) in enumerate(replies, start=1):
+        # Replies come hours apart, the way a discussion grows over a few days. Written
+        # as history: nobody is told by e-mail.
         at = start + timedelta(hours=number * 7 + number**2)
-        post = Post.objects.create(
-            thread=thread,
-            author=author,
-            organisation=organisation_of(author),
-            text=text,
-            created_at=at,
+        posts.append(
+            services.reply(
+                thread, people[email], text, follow=email in followers, at=at, notify=False
+            )
         )
+    moderator = people[MODERATOR]
+    for number, post in enumerate(posts):
         if number in spec.hidden:
-            post.hidden, post.hidden_at, post.hidden_by = True, at + timedelta(hours=1), moderator
-            post.save(update_fields=["hidden", "hidden_at", "hidden_by"])
+            services.hide_post(post, moderator, at=post.created_at + timedelta(hours=1))
         if number in spec.reported:
-            Report.objects.create(
-                post=post,
-                reporter=people[spec.posts[0][0]],
+            services.report_post(
+                post,
+                people[opener_email],
                 reason="werbung",
                 details="Werbung für ein privates Beratungsbüro mit Telefonnummer.",
-                created_at=at + timedelta(hours=2),
+                at=post.created_at + timedelta(hours=2),
             )
-        thread.last_activity_at = at
-    thread.save(update_fields=["last_activity_at"])
-    for email in {spec.posts[0][0], *spec.followers}:
-        Subscription.objects.get_or_create(user=people[email], thread=thread)
-    # The opener has read everything up to their own last post.
-    ReadMarker.objects.get_or_create(
-        user=opener, thread=thread, defaults={"last_read_at": thread.created_at}
-    )
+    for email in spec.followers:
+        services.follow_thread(people[email], thread)
+    if spec.locked:
+        services.set_locked(thread, True, moderator)
     return True
 
 

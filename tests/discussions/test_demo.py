@@ -1,6 +1,7 @@
 """The demo (``manage.py load_demo``) has organisations, members and a lively discussion."""
 
 from io import StringIO
+from unittest import mock
 
 import pytest
 from django.core.management import call_command
@@ -57,6 +58,14 @@ def test_loading_the_demo_twice_changes_nothing_in_the_discussion(demo):
     call_command("load_demo", stdout=output)
     assert (Organisation.objects.count(), Thread.objects.count(), Post.objects.count()) == before
     assert "davon 0 neu angelegt" in output.getvalue()
+
+
+@pytest.mark.django_db
+def test_the_demo_writes_its_discussion_as_history_without_mail_to_followers(db):
+    with mock.patch("discussions.services.notify_after_commit") as notify:
+        call_command("load_demo", stdout=StringIO())
+    assert Post.objects.count() > Thread.objects.count()
+    notify.assert_not_called()
 
 
 @pytest.mark.django_db
