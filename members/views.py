@@ -15,6 +15,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -62,7 +63,7 @@ def update_profile(request):
     form = ProfileForm(request.POST, instance=request.user)
     if form.is_valid():
         form.save()
-        messages.success(request, "Ihr Name wurde gespeichert.")
+        messages.success(request, _("Ihr Name wurde gespeichert."))
         return redirect("members:account")
     context = account_context(request, profile_form=form)
     return TemplateResponse(request, "members/account.html", context, status=400)
@@ -73,10 +74,10 @@ def update_profile(request):
 @require_POST
 def request_membership(request):
     if not can_request_membership(request.user):
-        messages.info(request, "Sie sind bereits Mitglied.")
+        messages.info(request, _("Sie sind bereits Mitglied."))
         return redirect("members:account")
     if MembershipRequest.objects.pending().filter(user=request.user).exists():
-        messages.info(request, "Ihr Antrag liegt bereits vor und wird geprüft.")
+        messages.info(request, _("Ihr Antrag liegt bereits vor und wird geprüft."))
         return redirect("members:account")
     form = MembershipRequestForm(request.POST)
     if form.is_valid():
@@ -85,7 +86,10 @@ def request_membership(request):
         )
         messages.success(
             request,
-            "Ihr Antrag ist eingegangen. Sie erhalten eine E-Mail, sobald darüber entschieden ist.",
+            _(
+                "Ihr Antrag ist eingegangen. Sie erhalten eine E-Mail, sobald darüber "
+                "entschieden ist."
+            ),
         )
         return redirect("members:account")
     context = account_context(request, request_form=form)
@@ -118,15 +122,17 @@ def delete_account(request):
     if request.method == "POST":
         # The password is checked here: guessing it must be as slow as at the login.
         if not ratelimit.consume(request, action="reauthenticate", user=user):
-            form.add_error(None, "Zu viele Versuche. Bitte warten Sie einige Minuten.")
+            form.add_error(None, _("Zu viele Versuche. Bitte warten Sie einige Minuten."))
             status = 429
         elif form.is_valid():
             logout(request)
             services.delete_account(user)
             messages.success(
                 request,
-                "Ihr Konto wurde gelöscht. Ihre Beiträge bleiben stehen und zeigen nur noch "
-                "Ihre Organisation.",
+                _(
+                    "Ihr Konto wurde gelöscht. Ihre Beiträge bleiben stehen und zeigen nur noch "
+                    "Ihre Organisation."
+                ),
             )
             return redirect("/")
         else:
