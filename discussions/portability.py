@@ -9,31 +9,15 @@ again afterwards.
 
 from typing import Any
 
+from members.identity import author_label_from, full_name
 from portability import formats
 from portability.context import ExportContext, ImportContext, read_json
 from portability.markdown import escape, when
 from portability.parts import Part
 
-from .identity import person_name
 from .models import DiscussionIndexPage, DiscussionRoomPage, Post, Thread
 
 AREA_FILE = "bereich.json"
-
-
-def display_name(user) -> str | None:
-    """The name the discussion area shows; None for a deleted account. Never an address."""
-    if user is None:
-        return None
-    return user.get_full_name()
-
-
-def author(name: str | None, organisation: str | None) -> str:
-    class _Person:
-        def get_full_name(self):
-            return name
-
-    label = person_name(None if name is None else _Person())
-    return f"{label} ({organisation})" if organisation else label
 
 
 def room_markdown(record: dict[str, Any]) -> str:
@@ -43,13 +27,13 @@ def room_markdown(record: dict[str, Any]) -> str:
     for thread in record["threads"]:
         parts.append(
             f"## {escape(thread['title'])}\n\n"
-            f"Eröffnet von {escape(author(thread['author'], thread['organisation']))} "
+            f"Eröffnet von {escape(author_label_from(thread['author'], thread['organisation']))} "
             f"am {when(thread['created_at'])}" + (" · gesperrt" if thread["locked"] else "")
         )
         for post in thread["posts"]:
             text = "\n".join(f"> {line}" if line else ">" for line in post["text"].splitlines())
             parts.append(
-                f"**{escape(author(post['author'], post['organisation']))}**, "
+                f"**{escape(author_label_from(post['author'], post['organisation']))}**, "
                 f"{when(post['created_at'])}:\n\n{text}"
             )
     return "\n\n".join(parts) + "\n"
@@ -112,7 +96,7 @@ class DiscussionsPart(Part):
     def thread_record(self, context: ExportContext, thread: Thread) -> dict:
         posts = [
             {
-                "author": display_name(post.author),
+                "author": full_name(post.author),
                 "organisation": post.organisation.name if post.organisation else None,
                 "text": post.text,
                 "created_at": formats.timestamp(post.created_at),
@@ -126,7 +110,7 @@ class DiscussionsPart(Part):
         return {
             "title": thread.title,
             "slug": thread.slug,
-            "author": display_name(thread.author),
+            "author": full_name(thread.author),
             "organisation": thread.organisation.name if thread.organisation else None,
             "created_at": formats.timestamp(thread.created_at),
             "last_activity_at": formats.timestamp(thread.last_activity_at),

@@ -9,12 +9,12 @@ from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import TaskState
 
+from members.identity import organisation_of
 from portal import content_cache
 from portal.submissions import busy_means_try_later, store_once
 
 from .choices import Decision
 from .models import Comment, CommentRound, CommentRoundTask
-from .permissions import organisation_of
 
 
 def submitted_comment(author, token: uuid.UUID | None) -> Comment | None:
