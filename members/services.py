@@ -105,6 +105,12 @@ def restore_membership(
     return grant_membership(ending.user, organisation, MembershipSource.STAFF)
 
 
+def rename(user, first_name: str, last_name: str) -> None:
+    """The name a person gives on *Mein Konto*; it appears beside what they write."""
+    user.first_name, user.last_name = first_name, last_name
+    user.save(update_fields=["first_name", "last_name"])
+
+
 @transaction.atomic
 def request_membership(user, organisation: Organisation, message: str = "") -> MembershipRequest:
     membership_request = MembershipRequest.objects.create(

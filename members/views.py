@@ -62,7 +62,9 @@ def account(request):
 def update_profile(request):
     form = ProfileForm(request.POST, instance=request.user)
     if form.is_valid():
-        form.save()
+        services.rename(
+            request.user, form.cleaned_data["first_name"], form.cleaned_data["last_name"]
+        )
         messages.success(request, _("Ihr Name wurde gespeichert."))
         return redirect("members:account")
     context = account_context(request, profile_form=form)
