@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, HelpPanel, ObjectList
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -59,6 +59,15 @@ member_count = Column(
 )
 
 
+class YesNoColumn(BooleanColumn):
+    """Wagtail's tick/cross column, read out as "Ja"/"Nein" instead of "True"/"False"."""
+
+    cell_template_name = "members/admin/boolean_cell.html"
+
+
+active = YesNoColumn("active", label=_("Aktiv"), sort_key="active")
+
+
 class OrganisationViewSet(ModelViewSet):
     model = Organisation
     name = "organisationen"
@@ -67,7 +76,7 @@ class OrganisationViewSet(ModelViewSet):
     menu_label = _("Organisationen")
     add_to_admin_menu = False
     copy_view_enabled = False
-    list_display = ["name", "kind", "ags", "domain_list", member_count, "active"]
+    list_display = ["name", "kind", "ags", "domain_list", member_count, active]
     list_filter = ["kind", "active"]
     list_export = ["name", "kind", "ags", "domain_list", "active"]
     export_filename = "organisationen"
