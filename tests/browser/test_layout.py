@@ -104,6 +104,9 @@ def test_no_page_is_wider_than_the_screen_and_no_main_heading_breaks_inside_a_wo
     pages = {**PUBLIC_PAGES, "abwaegungstabelle": _released_disposition_path()}
     member = demo_account("Mitglied")
     problems: list[str] = []
+    # One demo load and one browser context per width (not the per-test ``page``
+    # fixture): all pages are visited in one test, and every problem is reported
+    # at the end, after all screenshots are saved.
     for width, height in WIDTHS.items():
         context = browser.new_context(
             base_url=live_server.url, locale="de-DE", viewport={"width": width, "height": height}
