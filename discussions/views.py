@@ -236,7 +236,8 @@ def follow(request, room, thread_id: int):
     return HttpResponseRedirect(thread.get_absolute_url())
 
 
-def lock(request, room, thread_id: int):
+def moderation_refusal(request, room):
+    """The answer to a moderation request that may not go on; None if it may."""
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     if not permissions.can_moderate(request.user):
@@ -245,6 +246,12 @@ def lock(request, room, thread_id: int):
             if not permissions.can_view(request.user)
             else forbidden(request, room)
         )
+    return None
+
+
+def lock(request, room, thread_id: int):
+    if refusal := moderation_refusal(request, room):
+        return refusal
     thread = get_thread(room, thread_id)
     locked = request.POST.get("action") == "sperren"
     services.set_locked(thread, locked, request.user)
@@ -297,14 +304,8 @@ def render_report_form(request, room, form: ReportForm, post: Post, status: int 
 
 
 def moderate_post(request, room, post_id: int):
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
-    if not permissions.can_moderate(request.user):
-        return (
-            members_only(request)
-            if not permissions.can_view(request.user)
-            else forbidden(request, room)
-        )
+    if refusal := moderation_refusal(request, room):
+        return refusal
     post = get_post(room, post_id)
     action = request.POST.get("action")
     if action == "ausblenden":
