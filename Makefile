@@ -50,14 +50,14 @@ worker: $(VENV)/.installed ## Run the task worker alone, e.g. beside `make dev` 
 dev: setup ## Serve with DEBUG on and autoreload (never on a network address)
 	DEBUG=true $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-# One test process per core; each test file stays in one process (its fixtures once).
+# One test process per core (tests/conftest.py says how they are dealt out).
 TEST_WORKERS ?= auto
 
 test: $(VENV)/.installed-dev ## Set up .venv with test tools and run the whole test suite
-	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup
 
 test-fast: $(VENV)/.installed-dev ## Run the tests without the browser journeys
-	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile -m "not browser"
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup -m "not browser"
 
 lint: $(VENV)/.installed-dev ## Check code style (ruff) and missing migrations
 	$(BIN)/ruff check .

@@ -36,3 +36,14 @@ def empty_cache():
     yield
     for alias in ("default", "pages"):
         caches[alias].clear()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items):
+    """Under pytest-xdist (``make test``): tests with real processes share one worker, so
+    their expensive installations are set up once; the others are dealt out one by one
+    in pytest-django's order, so no test that flushes the database (transactional) runs
+    before a test that relies on what the migrations wrote."""
+    for item in items:
+        if item.get_closest_marker("processes"):
+            item.add_marker(pytest.mark.xdist_group("processes"))
