@@ -116,6 +116,7 @@ def answer_comments(
     return changed
 
 
+@transaction.atomic
 def release(comment_round: CommentRound, user) -> bool:
     """Make the disposition table public at the round's URL; False if it already is."""
     if comment_round.is_open():
