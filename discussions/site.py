@@ -4,6 +4,7 @@ from django.contrib.auth.models import Group, Permission
 from wagtail.models import GroupPagePermission, Page, PageViewRestriction
 
 from members.roles import Role
+from strands import registry
 
 from .models import DiscussionIndexPage
 
@@ -12,7 +13,7 @@ SLUG = "diskussion"
 VIEWER_ROLES = [Role.MEMBER, Role.MODERATOR]
 # Who may add and publish rooms below it. Adding grants no right to the index page
 # itself, so nobody but administrators can change its privacy setting.
-ROOM_EDITOR_ROLES = [Role.MODERATOR, Role.MISSION_EDITOR, Role.GUIDANCE_EDITOR]
+ROOM_EDITOR_ROLES = [Role.MODERATOR, *(strand.editor_role for strand in registry.STRANDS)]
 ROOM_PAGE_PERMISSIONS = ["add_page", "publish_page"]
 MODERATOR_PERMISSIONS = [
     ("wagtailadmin", "access_admin"),
