@@ -95,7 +95,7 @@ def ensure_site_tree() -> HomePage:
             FeedbackField(label="Ihre Nachricht", field_type="multiline", required=True),
         ],
     )
-    ensure_roles(*strand_roots.values())
+    ensure_roles({entry.editor_role: strand_roots[entry.strand] for entry in STRANDS})
     ensure_publication_workflows(*strand_roots.values())
     ensure_discussion_area(home)
     return home

@@ -64,19 +64,16 @@ def _grant_admin_and_media(group: Group) -> None:
         )
 
 
-def ensure_roles(*strand_roots: Page) -> dict[Role, Group]:
-    """Give each strand's editor role its index page, and approvers all of them.
+def ensure_roles(strand_roots: dict[Role, Page]) -> dict[Role, Group]:
+    """Give each strand's editor role (key) its index page (value), and approvers all of them.
 
     Creates missing groups and adds missing rights; idempotent, and never takes a
     right away that an administrator granted in the admin.
     """
-    # strands.registry reads Role from this module.
-    from strands.registry import entry_of_page
-
     groups = {role: Group.objects.get_or_create(name=role.value)[0] for role in Role}
     _grant_admin_and_media(groups[Role.APPROVER])
-    for root in strand_roots:
-        editors = groups[entry_of_page(root).editor_role]
+    for editor_role, root in strand_roots.items():
+        editors = groups[editor_role]
         _grant_admin_and_media(editors)
         editors.permissions.add(*(_permission(*name) for name in ROUND_PERMISSIONS))
         _grant_pages(editors, root, EDITOR_PAGE_PERMISSIONS)
