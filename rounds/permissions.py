@@ -97,6 +97,17 @@ def can_view_text(user, round: CommentRound, now=None) -> bool:
     return opened and is_addressed(user, round)
 
 
+def sees_audience_notice(user, round: CommentRound, now=None) -> bool:
+    """Signed-in people the open or closed round is not addressed to get an explanation
+    instead of a 404 — only where the round's page is live and public, since the
+    notice names the page."""
+    if not user.is_authenticated or can_view_text(user, round, now):
+        return False
+    if round.opens_at > (now or timezone.now()):
+        return False
+    return Page.objects.filter(pk=round.page_id).live().public().exists()
+
+
 def can_view_disposition(user, round: CommentRound) -> bool:
     """The disposition table is public once released; editors see it while they work."""
     return round.is_released or can_evaluate(user, round)

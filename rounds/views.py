@@ -9,10 +9,12 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from members.permissions import is_member
 from portal import ratelimits
 from portal.submissions import TryLater, accept
 
@@ -24,6 +26,7 @@ from .permissions import (
     can_comment,
     can_view_disposition,
     can_view_text,
+    sees_audience_notice,
     visible_comments,
 )
 
@@ -53,6 +56,8 @@ def round_view(request, page, round_id):
     if round is None or not can_view_text(user, round):
         if not user.is_authenticated:
             return redirect_to_login(request.get_full_path())
+        if round is not None and sees_audience_notice(user, round):
+            return audience_notice(request, page, round)
         raise Http404
 
     if request.method != "POST":
@@ -70,6 +75,24 @@ def round_view(request, page, round_id):
         messages.success(request, _("Danke, Ihr Kommentar ist eingegangen."))
         return HttpResponseRedirect(f"{round.get_url()}#k-{comment.pk}")
     return _render_round(request, page, round, bound_form)
+
+
+def audience_notice(request, page, round: CommentRound):
+    """For signed-in people outside the audience: whom the round is for and how to join.
+    Shows the live page's title, never the frozen text or its comments."""
+    from members.models import MembershipRequest
+
+    user = request.user
+    member = is_member(user)
+    pending = None if member else MembershipRequest.objects.pending().filter(user=user).first()
+    response = TemplateResponse(
+        request,
+        "rounds/audience_notice.html",
+        {"page": page, "round": round, "is_member": member, "pending_request": pending},
+        status=403,
+    )
+    add_never_cache_headers(response)
+    return response
 
 
 def _form_ids(data) -> str:
