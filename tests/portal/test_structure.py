@@ -35,12 +35,15 @@ def modules() -> dict[str, Path]:
     return found
 
 
-def module_level_imports(name: str, path: Path, known: dict[str, Path]) -> set[str]:
+def project_imports(
+    name: str, path: Path, known: dict[str, Path], anywhere: bool = False
+) -> set[str]:
     """Project modules ``name`` imports when it is loaded (not inside functions, not
-    for type checking only)."""
+    for type checking only); with ``anywhere``, also those imported inside functions."""
     package = name if path.name == "__init__.py" else name.rpartition(".")[0]
     imported = set()
-    for node in ast.parse(path.read_text()).body:
+    tree = ast.parse(path.read_text())
+    for node in ast.walk(tree) if anywhere else tree.body:
         if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
             continue
         if isinstance(node, ast.Import):
@@ -61,9 +64,7 @@ def module_level_imports(name: str, path: Path, known: dict[str, Path]) -> set[s
     return imported
 
 
-def test_no_import_loop_between_modules():
-    known = modules()
-    graph = {name: module_level_imports(name, path, known) for name, path in known.items()}
+def import_loops(graph: dict[str, set[str]]) -> list[list[str]]:
     loops = []
     state: dict[str, str] = {}
 
@@ -79,9 +80,45 @@ def test_no_import_loop_between_modules():
     for name in sorted(graph):
         if name not in state:
             visit(name, [name])
-    assert not loops, "Import-Schleifen: " + "; ".join(" → ".join(loop) for loop in loops)
+    return loops
+
+
+def describe(loops: list[list[str]]) -> str:
+    return "Import-Schleifen: " + "; ".join(" → ".join(loop) for loop in loops)
+
+
+def test_no_import_loop_between_modules():
+    known = modules()
+    graph = {name: project_imports(name, path, known) for name, path in known.items()}
+    loops = import_loops(graph)
+    assert not loops, describe(loops)
     # The check sees imports at all: the round views do import their services.
     assert "rounds.services" in graph["rounds.views"]
+
+
+def reachable(graph: dict[str, set[str]], start: str) -> set[str]:
+    seen, todo = set(), [start]
+    while todo:
+        for target in graph[todo.pop()] - seen:
+            seen.add(target)
+            todo.append(target)
+    return seen
+
+
+def test_no_import_loop_between_apps_even_through_imports_inside_functions():
+    """Inside one app a route may import its views when served; across apps never:
+    no module reaches a module of another app that reaches it back."""
+    known = modules()
+    graph = {name: project_imports(name, path, known, True) for name, path in known.items()}
+    reach = {name: reachable(graph, name) for name in graph}
+    across = sorted(
+        f"{name} ↔ {other}"
+        for name in graph
+        for other in reach[name]
+        if name < other and name in reach[other] and name.split(".")[0] != other.split(".")[0]
+    )
+    assert not across, "Import-Schleifen zwischen Apps: " + ", ".join(across)
+    assert "discussions.views" in graph["discussions.models"]
 
 
 def test_group_names_are_written_out_only_by_their_owners():
