@@ -13,6 +13,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 
 QUOTE = re.compile(r"^\s*>\s?")
+ATTRIBUTION = "schrieb:"  # ends the line "Zitieren" puts above the quoted lines
 MAX_QUOTE_DEPTH = 3
 
 
@@ -66,10 +67,25 @@ def render_post(text: str) -> SafeString:
 def quote_text(author_label: str, text: str) -> str:
     """What "Zitieren" puts into the reply box: an attribution and the quoted lines."""
     quoted = "\n".join(f"> {line}" if line.strip() else ">" for line in text.strip().splitlines())
-    return f"{author_label} schrieb:\n{quoted}\n\n"
+    return f"{author_label} {ATTRIBUTION}\n{quoted}\n\n"
+
+
+def _own_lines(lines: list[str]) -> list[str]:
+    """The lines the author wrote: no quoted lines, and no attribution above a quote —
+    left alone, "X schrieb:" would introduce the reply as X's words."""
+    own = []
+    for number, line in enumerate(lines):
+        if QUOTE.match(line):
+            continue
+        if line.rstrip().endswith(ATTRIBUTION):
+            following = next((later for later in lines[number + 1 :] if later.strip()), "")
+            if QUOTE.match(following):
+                continue
+        own.append(line)
+    return own
 
 
 def excerpt(text: str, words: int = 60) -> str:
-    """Plain-text excerpt for e-mails, quotations left out."""
-    own = [line for line in text.splitlines() if not QUOTE.match(line)]
+    """Plain-text excerpt for e-mails, quotations and their attribution left out."""
+    own = _own_lines(text.splitlines())
     return Truncator(" ".join(" ".join(own).split())).words(words, truncate=" …")

@@ -142,3 +142,24 @@ def test_a_reply_on_page_two_links_to_page_two(mailbox, as_user, member, other_m
     with mailbox.collect():
         as_user(other_member).post(thread.get_absolute_url(), {"text": "Seite zwei"})
     assert f"{thread.get_absolute_url()}?seite=2#beitrag-" in mailbox.outbox[0].body
+
+
+@pytest.mark.django_db
+def test_a_reply_quoting_a_member_is_not_attributed_to_the_quoted_person(
+    as_user, mailbox, member, other_member, thread
+):
+    from discussions.rendering import quote_text
+    from members.identity import author_label
+
+    quoted = author_label(member, member.membership.organisation)
+    text = quote_text(quoted, "Wir nutzen Nextcloud.") + "Wir auch, seit 2021."
+    with mailbox.collect():
+        as_user(other_member).post(thread.get_absolute_url(), {"text": text})
+
+    (mail,) = mailbox.outbox
+    assert "Jana Ott (Landkreis Beispielkreis) hat im Thema" in mail.body
+    assert "Wir auch, seit 2021." in mail.body
+    # Neither the quote nor its attribution: the quoted person did not write this reply.
+    assert f"{quoted} schrieb" not in mail.body
+    assert "schrieb:" not in mail.body
+    assert "Wir nutzen Nextcloud." not in mail.body

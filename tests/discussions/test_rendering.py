@@ -44,3 +44,15 @@ def test_quote_text_prefixes_every_line():
 
 def test_excerpt_leaves_out_quotes_and_shortens():
     assert excerpt("> alt\nNeu " + "Wort " * 100, words=5) == "Neu Wort Wort Wort Wort …"
+
+
+def test_excerpt_leaves_out_the_attribution_together_with_its_quote():
+    reply = quote_text("Sabine Neumann (Stadt Musterhausen)", "Wir nutzen Nextcloud.")
+    reply += "Wir auch, seit 2021."
+    assert excerpt(reply) == "Wir auch, seit 2021."
+
+
+def test_excerpt_keeps_own_lines_that_merely_end_like_an_attribution():
+    assert excerpt("Die Kollegin schrieb:\nkein Zitat folgt") == (
+        "Die Kollegin schrieb: kein Zitat folgt"
+    )
