@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from portal.progress import Steps, quietly
+
 from .choices import OrganisationKind
 from .models import Organisation, OrganisationDomain, normalise_domain, validate_member_domain
 
@@ -187,7 +189,7 @@ def check_duplicates(rows: list[Row], errors: list[str]) -> None:
                 )
 
 
-def import_organisations(text: str, dry_run: bool = False) -> ImportResult:
+def import_organisations(text: str, dry_run: bool = False, steps: Steps = quietly) -> ImportResult:
     """Validate every row, then save all of them in one transaction (or nothing)."""
     _columns, records = read_rows(text)
     errors: list[str] = []
@@ -207,7 +209,7 @@ def import_organisations(text: str, dry_run: bool = False) -> ImportResult:
 
     result = ImportResult()
     with transaction.atomic():
-        for row in rows:
+        for row in steps(rows, "Organisationen"):
             organisation = row.organisation
             organisation.save()
             OrganisationDomain.objects.filter(organisation=organisation).exclude(

@@ -21,6 +21,8 @@ from pathlib import Path
 from django.utils import timezone
 from wagtail.models import Site
 
+from portal.progress import Steps, quietly
+
 from . import formats, parts
 from .context import ExportContext
 from .pages import site_home
@@ -34,9 +36,10 @@ DESCRIPTION = (
 
 
 class SiteExporter:
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, steps: Steps = quietly):
         self.folder = Path(folder)
         self.parts = [part() for part in parts.parts()]
+        self.steps = steps
 
     def run(self) -> dict:
         if self.folder.exists() and any(self.folder.iterdir()):
@@ -44,7 +47,7 @@ class SiteExporter:
         self.folder.mkdir(parents=True, exist_ok=True)
         counted = [kind for part in self.parts for kind in part.counts]
         context = ExportContext(self.folder, site_home(), counted)
-        for part in self.parts:
+        for part in self.steps(self.parts, "Export"):
             part.export(context)
         manifest = {
             "format": formats.FORMAT_NAME,
@@ -62,6 +65,6 @@ class SiteExporter:
         return site.site_name if site else ""
 
 
-def export_site(folder: Path) -> dict:
+def export_site(folder: Path, steps: Steps = quietly) -> dict:
     """Write the export into ``folder`` (new or empty); returns the manifest."""
-    return SiteExporter(folder).run()
+    return SiteExporter(folder, steps).run()

@@ -11,6 +11,8 @@ from pathlib import Path
 
 from django.db import transaction
 
+from portal.progress import Steps, quietly
+
 from . import formats, parts
 from .context import ImportContext, ImportProblem, read_json
 from .parts import Part
@@ -51,9 +53,10 @@ def check_empty_database(ordered: list[Part]) -> None:
 
 
 class SiteImporter:
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, steps: Steps = quietly):
         self.folder = Path(folder)
         self.parts = [part() for part in parts.parts()]
+        self.steps = steps
 
     def run(self) -> dict:
         manifest = check_manifest(self.folder)
@@ -61,7 +64,7 @@ class SiteImporter:
         context = ImportContext(self.folder, manifest, self.parts)
         try:
             with transaction.atomic():
-                for part in self.parts:
+                for part in self.steps(self.parts, "Import"):
                     part.import_(context)
         except BaseException:
             for storage, name in context.saved_files:
@@ -70,6 +73,6 @@ class SiteImporter:
         return manifest
 
 
-def import_site(folder: Path) -> dict:
+def import_site(folder: Path, steps: Steps = quietly) -> dict:
     """Rebuild the site from the export in ``folder``; returns its manifest."""
-    return SiteImporter(folder).run()
+    return SiteImporter(folder, steps).run()

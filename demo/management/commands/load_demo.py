@@ -9,6 +9,7 @@ from demo.members import load_demo_members
 from demo.pages import load_demo_pages
 from demo.rounds import load_demo_rounds
 from demo.versions import load_demo_versions
+from portal.progress import bar
 
 
 def refuse_in_production() -> None:
@@ -38,16 +39,22 @@ class Command(BaseCommand):
     def handle(self, *args, reset_passwords: bool = False, **options):
         refuse_in_production()
         # All or nothing: a failure halfway must not leave a half-filled site behind.
-        with transaction.atomic():
-            load_demo_pages(self.stdout.write)
-            accounts = ensure_demo_accounts(reset_passwords=reset_passwords)
+        say = self.stdout.write
+        accounts = []
+        steps = [
+            lambda: load_demo_pages(say),
+            lambda: accounts.extend(ensure_demo_accounts(reset_passwords=reset_passwords)),
             # Organisations and memberships first: rounds and discussions name them.
-            load_demo_members(self.stdout.write)
-            load_demo_discussions(self.stdout.write)
+            lambda: load_demo_members(say),
+            lambda: load_demo_discussions(say),
             # Later versions are published by the demo approver, so after the accounts.
-            load_demo_versions(self.stdout.write)
+            lambda: load_demo_versions(say),
             # Rounds refer to versions (a released round explains the last change).
-            load_demo_rounds(self.stdout.write)
+            lambda: load_demo_rounds(say),
+        ]
+        with transaction.atomic():
+            for step in bar(self.stderr)(steps, "Demo-Inhalte"):
+                step()
         self.stdout.write(f"Seiten insgesamt: {Page.objects.count() - 1} (ohne Wurzelseite).")
         self.stdout.write("")
         self.stdout.write(logins_table(accounts))

@@ -3,6 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from members.csv_import import ImportFailed, import_organisations
+from portal.progress import bar
 
 
 class Command(BaseCommand):
@@ -39,7 +40,7 @@ class Command(BaseCommand):
         except LookupError as error:
             raise CommandError(f"Unbekannte Zeichenkodierung: {encoding}") from error
         try:
-            result = import_organisations(text, dry_run=dry_run)
+            result = import_organisations(text, dry_run=dry_run, steps=bar(self.stderr))
         except ImportFailed as failure:
             raise CommandError(
                 "Nichts importiert. Bitte korrigieren Sie die Datei:\n" + "\n".join(failure.errors)

@@ -3,6 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from portability.export import export_site
+from portal.progress import bar
 
 
 class Command(BaseCommand):
@@ -17,7 +18,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, folder: Path, **options):
         try:
-            manifest = export_site(folder)
+            manifest = export_site(folder, bar(self.stderr))
         except FileExistsError as error:
             raise CommandError(
                 f"Der Ordner „{folder}“ ist nicht leer. Bitte geben Sie einen neuen oder "

@@ -3,6 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from portability.importer import ImportProblem, import_site
+from portal.progress import bar
 
 
 class Command(BaseCommand):
@@ -17,7 +18,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, folder: Path, **options):
         try:
-            manifest = import_site(folder)
+            manifest = import_site(folder, bar(self.stderr))
         except ImportProblem as problem:
             raise CommandError(f"Import abgebrochen, nichts wurde übernommen. {problem}") from None
         counts = ", ".join(f"{name}: {count}" for name, count in manifest["counts"].items())
