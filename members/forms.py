@@ -1,6 +1,8 @@
 from django import forms
 from django.contrib.auth import get_user_model
+from django.contrib.auth import password_validation as validation
 from django.contrib.auth.hashers import make_password
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .models import MembershipRequest, Organisation
@@ -8,6 +10,25 @@ from .models import MembershipRequest, Organisation
 NAME_HELP = _(
     "Erscheint im Mitgliederbereich neben Ihren Beiträgen, zusammen mit Ihrer Organisation."
 )
+
+
+def password_hint() -> str:
+    """The rules of ``AUTH_PASSWORD_VALIDATORS`` in one German sentence, instead of
+    Django's list with a line per validator."""
+    rules = []
+    for validator in validation.get_default_password_validators():
+        if isinstance(validator, validation.MinimumLengthValidator):
+            length = gettext("mindestens %(count)d Zeichen") % {"count": validator.min_length}
+            rules.insert(0, length)
+        elif isinstance(validator, validation.NumericPasswordValidator):
+            rules.append(gettext("nicht nur aus Ziffern"))
+        elif isinstance(validator, validation.CommonPasswordValidator):
+            rules.append(gettext("kein gängiges Passwort"))
+        elif isinstance(validator, validation.UserAttributeSimilarityValidator):
+            rules.append(gettext("nicht ähnlich zu Ihrem Namen oder Ihrer E-Mail-Adresse"))
+    if not rules:
+        return ""
+    return gettext("Ihr Passwort: %(rules)s.") % {"rules": ", ".join(rules)}
 
 
 class SignupForm(forms.Form):

@@ -5,6 +5,8 @@ from . import views
 app_name = "members"
 
 urlpatterns = [
+    # In front of allauth's own route of the same path (portal/urls.py includes ours first).
+    path("signup/", views.SignupView.as_view(), name="signup"),
     path("konto/", views.account, name="account"),
     path("konto/name/", views.update_profile, name="profile"),
     path("konto/mitgliedschaft/", views.request_membership, name="request"),

@@ -3,6 +3,7 @@
 import json
 
 from allauth.account.models import EmailAddress
+from allauth.account.views import SignupView as AllauthSignupView
 from allauth.core import ratelimit
 from django.contrib import messages
 from django.contrib.auth import logout
@@ -21,9 +22,20 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from . import services
 from .export import export_user_data
-from .forms import DeleteAccountForm, MembershipRequestForm, ProfileForm
+from .forms import DeleteAccountForm, MembershipRequestForm, ProfileForm, password_hint
 from .models import Membership, MembershipEnding, MembershipRequest
 from .permissions import can_delete_own_account, can_request_membership, is_member
+
+
+class SignupView(AllauthSignupView):
+    """allauth's sign-up (rate limit, no enumeration and all), with one short
+    password hint instead of a line per validator."""
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        if "password1" in form.fields:
+            form.fields["password1"].help_text = password_hint()
+        return form
 
 
 def account_context(request, **forms) -> dict:
