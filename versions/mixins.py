@@ -119,6 +119,14 @@ class VersionedPage(RoutablePageMixin, models.Model):
     def version_markdown_route(self, request, label):
         return views.version_markdown(request, self, label)
 
+    @re_path(rf"^fassungen/{LABEL.format('label')}/docx/$", name="version_docx")
+    def version_docx_route(self, request, label):
+        return views.version_office_document(request, self, label, "docx")
+
+    @re_path(rf"^fassungen/{LABEL.format('label')}/odt/$", name="version_odt")
+    def version_odt_route(self, request, label):
+        return views.version_office_document(request, self, label, "odt")
+
     @re_path(
         rf"^fassungen/{LABEL.format('old')}/vergleich/{LABEL.format('new')}/$",
         name="version_compare",

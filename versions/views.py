@@ -15,6 +15,8 @@ from django.utils.translation import gettext
 from wagtail import hooks
 
 from .diff import diff_versions
+from .documents import FORMATS as DOCUMENT_FORMATS
+from .documents import document_filename, version_document
 from .models import Version, parse_label
 
 
@@ -84,6 +86,20 @@ def version_markdown(request, page, label: str):
     # RFC 6266/5987: slugs may contain umlauts.
     response["Content-Disposition"] = content_disposition_header(
         as_attachment=True, filename=version.markdown_filename()
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def version_office_document(request, page, label: str, fmt: str):
+    """The version as DOCX or ODT; public like the Markdown text, and cached the same way."""
+    version = _get_version(page, label)
+    permalink = request.build_absolute_uri(f"{page.get_url(request)}fassungen/{version.label}/")
+    response = HttpResponse(
+        version_document(version, fmt, permalink), content_type=DOCUMENT_FORMATS[fmt][1]
+    )
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=True, filename=document_filename(version, fmt)
     )
     response["X-Content-Type-Options"] = "nosniff"
     return response
