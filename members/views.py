@@ -23,19 +23,24 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from . import services
 from .export import export_user_data
 from .forms import DeleteAccountForm, MembershipRequestForm, ProfileForm, password_hint
-from .models import Membership, MembershipEnding, MembershipRequest
+from .models import Membership, MembershipEnding, MembershipRequest, Organisation
 from .permissions import can_delete_own_account, can_request_membership, is_member
 
 
 class SignupView(AllauthSignupView):
     """allauth's sign-up (rate limit, no enumeration and all), with one short
-    password hint instead of a line per validator."""
+    password hint instead of a line per validator and the participating organisations."""
 
     def get_form(self, form_class=None):
         form = super().get_form(form_class)
         if "password1" in form.fields:
             form.fields["password1"].help_text = password_hint()
         return form
+
+    def get_context_data(self, **kwargs) -> dict:
+        # Answers "Ist meine Kommune dabei?": names only, never domains or people.
+        names = Organisation.objects.active().order_by("name").values_list("name", flat=True)
+        return super().get_context_data(**kwargs) | {"participating_organisations": list(names)}
 
 
 def account_context(request, **forms) -> dict:
