@@ -25,6 +25,8 @@ urlpatterns = [
     path("admin/login/", admin_login, name="admin_login"),
     path("admin/", include(wagtailadmin_urls)),
     path("accounts/", include("members.urls")),
+    # Calendar files (.ics): a member's private feed, and each round's deadline.
+    path("", include("rounds.urls")),
     path("accounts/", include("allauth.urls")),
     path("benachrichtigungen/", include("discussions.urls")),
     path("dokumente/", include(wagtaildocs_urls)),

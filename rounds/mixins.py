@@ -1,6 +1,6 @@
 """Routes of comment rounds below every text page: ``<page>/kommentierung/<id>/``."""
 
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 
 
 class CommentRoundRoutes(RoutablePageMixin):
@@ -9,6 +9,13 @@ class CommentRoundRoutes(RoutablePageMixin):
         from .views import round_view
 
         return round_view(request, self, round_id)
+
+    # Served through rounds/urls.py: Wagtail's own serve URL refuses the dot.
+    @re_path(r"^kommentierung/(?P<round_id>\d+)/termin\.ics/$", name="comment_round_calendar")
+    def comment_round_calendar(self, request, round_id):
+        from .calendar_views import round_calendar_view
+
+        return round_calendar_view(request, self, int(round_id))
 
     @path(
         "kommentierung/<int:round_id>/kommentar/<int:comment_id>/bearbeiten/",
