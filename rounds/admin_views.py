@@ -88,8 +88,20 @@ def _save_decisions(request, comment_round, comments):
             (pk, request.POST.get(f"entscheidung-{pk}"), request.POST.get(f"antwort-{pk}"))
             for pk in shown
         ]
-    changed = services.answer_comments(comment_round, request.user, answers)
-    messages.success(request, _("%(count)d Kommentar(e) gespeichert.") % {"count": len(changed)})
+    seen = {pk: request.POST[f"stand-{pk}"] for pk in shown if f"stand-{pk}" in request.POST}
+    result = services.answer_comments(comment_round, request.user, answers, seen)
+    messages.success(
+        request, _("%(count)d Kommentar(e) gespeichert.") % {"count": len(result.changed)}
+    )
+    if result.rewritten:
+        messages.warning(
+            request,
+            _(
+                "%(count)d Kommentar(e) wurden inzwischen von ihren Verfassern geändert und "
+                "nicht gespeichert. Bitte lesen Sie den neuen Text und entscheiden Sie erneut."
+            )
+            % {"count": len(result.rewritten)},
+        )
     return redirect(request.get_full_path())
 
 

@@ -1,6 +1,7 @@
 """Comment rounds (Kommentierungsrunden) on frozen drafts, their comments and the
 workflow task that opens a round when a page reaches it."""
 
+import hashlib
 import json
 from datetime import timedelta
 
@@ -242,6 +243,11 @@ class Comment(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     answered_at = models.DateTimeField(_("beantwortet am"), null=True, blank=True)
+    # The author rewrote the comment after the editors had decided or answered it: the
+    # decision went back to "offen", and this stays until the editors decide again.
+    changed_after_answer_at = models.DateTimeField(
+        _("nach der Entscheidung geändert am"), null=True, blank=True
+    )
 
     objects = CommentQuerySet.as_manager()
 
@@ -272,6 +278,17 @@ class Comment(models.Model):
             return _("den ganzen Text")
         number = self.paragraph_number
         return _("Absatz %(number)s") % {"number": number} if number else _("einen Absatz")
+
+    @property
+    def content_key(self) -> str:
+        """Short fingerprint of what the comment says and where: an answer given to one
+        text must not be saved onto another."""
+        content = "\x1f".join([self.block_id, self.quote, self.text])
+        return hashlib.sha256(content.encode()).hexdigest()[:16]
+
+    @property
+    def is_answered(self) -> bool:
+        return self.decision != Decision.OPEN or bool(self.answer)
 
     @property
     def attribution(self) -> str:

@@ -2,7 +2,8 @@
 decisions and answers, the released disposition table and the finished evaluation."""
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils import timezone
@@ -58,9 +59,22 @@ def submit_comment(
 def edit_comment(
     comment: Comment, *, text: str, block_id: str, quote: str, show_author_name: bool
 ) -> Comment:
+    """The author's new wording; a decision taken on the old one goes back to "offen"."""
+    # As stored, not as ``comment`` holds it: a bound model form has already copied the
+    # new wording onto the instance.
+    stored = Comment.objects.select_for_update().get(pk=comment.pk)
+    answered_before = stored.is_answered and (text, block_id, quote) != (
+        stored.text,
+        stored.block_id,
+        stored.quote,
+    )
     comment.text, comment.block_id, comment.quote = text, block_id, quote
     comment.show_author_name = show_author_name
-    comment.save(update_fields=["text", "block_id", "quote", "show_author_name", "updated_at"])
+    fields = ["text", "block_id", "quote", "show_author_name", "updated_at"]
+    if answered_before:
+        comment.decision, comment.changed_after_answer_at = Decision.OPEN, timezone.now()
+        fields += ["decision", "changed_after_answer_at"]
+    comment.save(update_fields=fields)
     return comment
 
 
@@ -78,21 +92,37 @@ class RoundStillOpen(Exception):
     """The round still takes comments: its table is neither released nor evaluated yet."""
 
 
+@dataclass
+class Answered:
+    changed: list[Comment] = field(default_factory=list)
+    # Rewritten by their authors since the editor saw them: left as they are.
+    rewritten: list[Comment] = field(default_factory=list)
+
+
 @transaction.atomic
 def answer_comments(
     comment_round: CommentRound,
     user,
     answers: Iterable[tuple[int, str | None, str | None]],
-) -> list[Comment]:
+    seen: Mapping[int, str] | None = None,
+) -> Answered:
     """Decide and answer comments of ``comment_round``, one or many at once.
 
     ``answers`` holds (comment id, decision, answer); None keeps what the comment has,
-    an unknown decision leaves the comment alone. Returns the comments that changed.
+    an unknown decision leaves the comment alone. ``seen`` maps comment ids to the
+    ``content_key`` the editor read: a comment whose text has changed since then is
+    not answered, so no answer is saved onto a text nobody has read.
     """
     wanted = {comment_id: (decision, answer) for comment_id, decision, answer in answers}
+    seen = seen or {}
     now = timezone.now()
-    changed = []
-    for comment in comment_round.comments.filter(pk__in=wanted).order_by("pk"):
+    result = Answered()
+    changed = result.changed
+    comments = comment_round.comments.filter(pk__in=wanted).order_by("pk").select_for_update()
+    for comment in comments:
+        if comment.pk in seen and seen[comment.pk] != comment.content_key:
+            result.rewritten.append(comment)
+            continue
         decision, answer = wanted[comment.pk]
         decision = comment.decision if decision is None else decision
         answer = (comment.answer if answer is None else answer).strip()
@@ -101,8 +131,12 @@ def answer_comments(
         if (decision, answer) != (comment.decision, comment.answer):
             comment.decision, comment.answer = decision, answer
             comment.answered_by, comment.answered_at = user, now
+            if decision != Decision.OPEN:
+                comment.changed_after_answer_at = None
             changed.append(comment)
-    Comment.objects.bulk_update(changed, ["decision", "answer", "answered_by", "answered_at"])
+    Comment.objects.bulk_update(
+        changed, ["decision", "answer", "answered_by", "answered_at", "changed_after_answer_at"]
+    )
     if changed:
         log(
             instance=comment_round,
@@ -113,7 +147,7 @@ def answer_comments(
         if comment_round.is_released:
             # The public table shows the answers.
             content_cache.bump()
-    return changed
+    return result
 
 
 @transaction.atomic

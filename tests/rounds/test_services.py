@@ -35,7 +35,7 @@ def test_answering_changes_only_what_differs_and_logs_it_once(closed_round, miss
         closed_round,
         mission_editor,
         [(first.pk, Decision.ACCEPTED, "  Wir übernehmen das.  "), (second.pk, None, None)],
-    )
+    ).changed
     assert changed == [first]
     first.refresh_from_db()
     assert (first.decision, first.answer, first.answered_by) == (
@@ -47,7 +47,7 @@ def test_answering_changes_only_what_differs_and_logs_it_once(closed_round, miss
 
     again = services.answer_comments(
         closed_round, mission_editor, [(first.pk, Decision.ACCEPTED, "Wir übernehmen das.")]
-    )
+    ).changed
     assert again == []
     assert round_log(closed_round, "rounds.answer").count() == 1
 
@@ -68,7 +68,7 @@ def test_answering_ignores_unknown_decisions_and_comments_of_other_rounds(
         closed_round,
         mission_editor,
         [(first.pk, "vielleicht", "Hm."), (foreign.pk, Decision.REJECTED, "Nein.")],
-    )
+    ).changed
     assert changed == []
     foreign.refresh_from_db()
     assert foreign.decision != Decision.REJECTED
