@@ -35,6 +35,11 @@ SCHEDULE = (
         _("Geplante Veröffentlichungen und Abläufe von Seiten und Snippets"),
     ),
     Job(
+        "renew_round_listings",
+        timedelta(minutes=1),
+        _("Öffentliche Übersichten erneuern, wenn eine Kommentierungsrunde beginnt oder endet"),
+    ),
+    Job(
         "send_round_notices",
         timedelta(minutes=10),
         _("Eröffnungsnachrichten und Erinnerungen der Kommentierungsrunden"),

@@ -15,3 +15,19 @@ class RoundsConfig(AppConfig):
 
         register("kommentierung", comment_section)
         register_export_part(RoundsPart)
+        connect_cache_renewal()
+
+
+def connect_cache_renewal() -> None:
+    """Public pages name rounds (overview, home page, text pages): a round opened, moved
+    or deleted in the admin renews them; time passing is ``renew_round_listings``'s."""
+    from django.db.models.signals import post_delete, post_save
+
+    from portal import content_cache
+
+    from .models import CommentRound
+
+    for signal in (post_save, post_delete):
+        signal.connect(
+            content_cache.bump, sender=CommentRound, dispatch_uid=f"rounds-cache-{id(signal)}"
+        )

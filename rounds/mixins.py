@@ -1,9 +1,16 @@
 """Routes of comment rounds below every text page: ``<page>/kommentierung/<id>/``."""
 
+from django.shortcuts import redirect
+from django.urls import reverse
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 
 
 class CommentRoundRoutes(RoutablePageMixin):
+    @path("kommentierung/", name="comment_rounds")
+    def comment_rounds(self, request):
+        """Without a number: the overview of all rounds."""
+        return redirect(reverse("rounds:overview"))
+
     @path("kommentierung/<int:round_id>/", name="comment_round")
     def comment_round(self, request, round_id):
         from .views import round_view

@@ -108,6 +108,25 @@ def sees_audience_notice(user, round: CommentRound, now=None) -> bool:
     return Page.objects.filter(pk=round.page_id).live().public().exists()
 
 
+def is_publicly_mentioned(round: CommentRound, now=None) -> bool:
+    """The public may learn that a round exists (page, period, whether its table is out)
+    once it has opened, and only where its page is live and public."""
+    return (
+        round.opens_at <= (now or timezone.now())
+        and Page.objects.filter(pk=round.page_id).live().public().exists()
+    )
+
+
+def publicly_mentioned(now=None):
+    """The query form of ``is_publicly_mentioned``: rounds the public overview may list.
+
+    The listing names the live page and the period, never the frozen draft's title,
+    text or comments of a round whose table is not released."""
+    return CommentRound.objects.filter(
+        opens_at__lte=now or timezone.now(), page__in=Page.objects.live().public()
+    ).select_related("page")
+
+
 def can_view_disposition(user, round: CommentRound) -> bool:
     """The disposition table is public once released; editors see it while they work."""
     return round.is_released or can_evaluate(user, round)

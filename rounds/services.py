@@ -4,8 +4,11 @@ decisions and answers, the released disposition table and the finished evaluatio
 import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import timedelta
 
+from django.core.cache import cache
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import TaskState
@@ -185,3 +188,22 @@ def mark_evaluated(comment_round: CommentRound, user) -> bool:
     for task_state in waiting:
         task_state.specific.approve(user=user)
     return newly
+
+
+# --- Public listings ------------------------------------------------------------------
+
+PHASES_CHECKED_KEY = "rounds:phases-checked-at"
+
+
+def renew_listings_after_phase_changes(now=None) -> int:
+    """Renew the cached public pages when a round has opened or closed since the last
+    check: the overview, the home page and the text pages list rounds by their phase,
+    and time passing changes no content. Returns how many rounds changed phase."""
+    now = now or timezone.now()
+    since = cache.get(PHASES_CHECKED_KEY) or now - timedelta(days=1)
+    passed = Q(opens_at__gt=since, opens_at__lte=now) | Q(closes_at__gt=since, closes_at__lte=now)
+    changed = CommentRound.objects.filter(passed).count()
+    if changed:
+        content_cache.bump()
+    cache.set(PHASES_CHECKED_KEY, now, timeout=None)
+    return changed

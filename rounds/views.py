@@ -26,6 +26,7 @@ from .permissions import (
     can_comment,
     can_view_disposition,
     can_view_text,
+    publicly_mentioned,
     sees_audience_notice,
     visible_comments,
 )
@@ -247,3 +248,22 @@ def comment_withdraw_view(request, page, round_id, comment_id):
     else:
         messages.error(request, _closed_message(comment.round))
     return HttpResponseRedirect(comment.round.get_url())
+
+
+def overview(request):
+    """``/kommentierungen/``: running rounds, rounds in evaluation and released tables,
+    for everyone; only what ``publicly_mentioned`` allows."""
+    now = timezone.now()
+    rounds = list(publicly_mentioned(now).order_by("closes_at", "pk"))
+    released = sorted(
+        (r for r in rounds if r.is_released), key=lambda r: r.released_at, reverse=True
+    )
+    return TemplateResponse(
+        request,
+        "rounds/overview.html",
+        {
+            "running": [r for r in rounds if r.is_open(now)],
+            "in_evaluation": [r for r in rounds if not r.is_open(now) and not r.is_released],
+            "released": released,
+        },
+    )

@@ -1,9 +1,11 @@
 from django import template
 from django.urls import reverse
+from django.utils import timezone
 
 from members.permissions import is_member
 from rounds.calendar import feed_token
 from rounds.models import CommentRound
+from rounds.permissions import publicly_mentioned
 
 register = template.Library()
 
@@ -27,3 +29,23 @@ def calendar_feed_url(context) -> str:
     return request.build_absolute_uri(
         reverse("rounds:calendar_feed", args=[feed_token(request.user)])
     )
+
+
+@register.inclusion_tag("rounds/components/text_rounds.html")
+def rounds_of_text(page):
+    """The rounds on ``page`` that the public may know of: running ones, released tables."""
+    now = timezone.now()
+    rounds = list(publicly_mentioned(now).filter(page_id=page.pk).order_by("-opens_at"))
+    return {
+        "running": [r for r in rounds if r.is_open(now)],
+        "released": [r for r in rounds if r.is_released],
+    }
+
+
+@register.inclusion_tag("rounds/components/public_rounds.html")
+def public_rounds(recent: int = 3):
+    """For the home page: running rounds and the latest released tables, for everyone."""
+    now = timezone.now()
+    running = list(publicly_mentioned(now).open(now).order_by("closes_at"))
+    released = list(publicly_mentioned(now).released().order_by("-released_at")[:recent])
+    return {"running": running, "released": released}

@@ -36,13 +36,15 @@ def test_each_slot_is_queued_once_however_often_the_workers_look(database_queue)
     assert queued() == [
         ("clean_background_work", datetime(2026, 5, 5, 0, 0, tzinfo=UTC)),
         ("publish_scheduled", datetime(2026, 5, 4, 10, 1, tzinfo=UTC)),
+        ("renew_round_listings", datetime(2026, 5, 4, 10, 1, tzinfo=UTC)),
         ("send_round_notices", datetime(2026, 5, 4, 10, 10, tzinfo=UTC)),
     ]
 
     # Past the minute: only the job that is due again gets its next slot.
     later = ensure_scheduled(datetime(2026, 5, 4, 10, 1, 5, tzinfo=UTC))
     assert [(run.job, run.slot) for run in later] == [
-        ("publish_scheduled", datetime(2026, 5, 4, 10, 2, tzinfo=UTC))
+        ("publish_scheduled", datetime(2026, 5, 4, 10, 2, tzinfo=UTC)),
+        ("renew_round_listings", datetime(2026, 5, 4, 10, 2, tzinfo=UTC)),
     ]
     for run in ScheduledRun.objects.all():
         assert str(DBTaskResult.objects.get(id=run.task_id).run_after) == str(run.slot)

@@ -32,6 +32,7 @@ PUBLIC_PAGES = {
     "fassung": "/leitbild/open-source-zuerst/fassungen/1.0/",
     "fassungen-vergleich": "/leitbild/open-source-zuerst/fassungen/1.1/vergleich/2.0/",
     "suche": "/suche/?q=Vergabe",
+    "kommentierungen": "/kommentierungen/",
     "abwaegungstabelle": None,  # the released round of the demo, found below
     "impressum": "/impressum/",
     "datenschutz": "/datenschutz/",

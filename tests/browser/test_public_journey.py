@@ -83,3 +83,14 @@ def test_accessibility_check_catches_a_violation(page, assert_accessible):
         assert "image-alt" in str(error)
     else:
         raise AssertionError("axe did not report the missing alternative text")
+
+
+def test_visitor_finds_the_running_rounds_and_a_released_table(page, assert_accessible):
+    page.goto("/")
+    page.get_by_role("link", name="Alle Kommentierungsrunden").click()
+    expect(page).to_have_url(re.compile("/kommentierungen/$"))
+    expect(page.get_by_role("heading", name="Laufende Runden")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("link", name=re.compile("^Abwägungstabelle: ")).first.click()
+    expect(page.get_by_text("Abwägungstabelle", exact=True).first).to_be_visible()
+    assert_accessible(page)
