@@ -3,6 +3,7 @@
 import pytest
 from django.urls import NoReverseMatch, reverse
 
+from background.schedule import SCHEDULE
 from members.mail import as_payload, render_email
 from members.roles import Role
 from members.tasks import send_email
@@ -42,7 +43,8 @@ def test_administrators_see_a_failed_attempt_with_its_traceback_in_german(
     assert "1 von 5" in html and "2 von 5" in html
     assert "ConnectionRefusedError" in html
     assert f'href="{LISTING}inspect/{failed_mail.pk}/"' in html
-    assert "5 Hintergrundaufgaben" in html  # the attempt, its retry and the three scheduled jobs
+    # The attempt, its retry and one queued run of each scheduled job.
+    assert f"{2 + len(SCHEDULE)} Hintergrundaufgaben" in html
     assert "Task Result" not in html  # the package's English model name
 
     only_failed = client.get(LISTING, {"status": "FAILED"}).content.decode()
