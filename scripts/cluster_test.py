@@ -32,6 +32,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections import Counter
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -202,6 +203,7 @@ class Commenter(threading.Thread):
             urllib.request.HTTPCookieProcessor(self.jar), NoRedirect()
         )
         self.succeeded, self.failed = [], 0
+        self.reasons: Counter[str] = Counter()  # what went wrong, for the report
 
     def run(self) -> None:
         number = 0
@@ -229,8 +231,7 @@ class Commenter(threading.Thread):
                     data=data.encode(),
                     headers={"Referer": self.base + self.round_url},
                 )
-                response = self.opener.open(request, timeout=20)
-                if response.status == 302:
+                if self.send(request, text):
                     self.succeeded.append(text)
                 else:
                     self.failed += 1
@@ -239,11 +240,35 @@ class Commenter(threading.Thread):
                     self.stop.wait(float(error.headers.get("Retry-After") or pause))
                     continue
                 self.failed += 1
+                self.reasons[str(error.code)] += 1
                 time.sleep(0.2)
-            except (OSError, AttributeError):
+            except (OSError, AttributeError) as error:
                 self.failed += 1
+                self.reasons[type(error).__name__] += 1
                 time.sleep(0.2)
             self.stop.wait(pause)
+
+    def send(self, request, text: str) -> bool:
+        """Send the comment form; when the answer is lost (an instance dies mid-request,
+        the balancer answers 502/503), send the same form once more, as a person would.
+        The form's token makes the second sending store nothing new."""
+        for attempt in range(2):
+            try:
+                response = self.opener.open(request, timeout=20)
+                if response.status == 302:
+                    return True
+                self.reasons[str(response.status)] += 1
+                return False
+            except urllib.error.HTTPError as error:
+                if error.code not in (502, 503) or attempt:
+                    raise
+                self.reasons[f"{error.code}, erneut gesendet"] += 1
+            except OSError as error:
+                if attempt:
+                    raise
+                self.reasons[f"{type(error).__name__}, erneut gesendet"] += 1
+            self.stop.wait(1.0)
+        return False
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -356,6 +381,7 @@ def run_topology(name: str, env: dict, work: Path, options) -> bool:
 
     succeeded = [text for commenter in commenters for text in commenter.succeeded]
     failed = sum(commenter.failed for commenter in commenters)
+    reasons = sum((commenter.reasons for commenter in commenters), Counter())
     code = (
         "from rounds.models import Comment; import collections, json; "
         f"texts = Comment.objects.filter(text__startswith='Lastkommentar {name}-')"
@@ -380,6 +406,7 @@ def run_topology(name: str, env: dict, work: Path, options) -> bool:
     print(
         f"Kommentare bestätigt: {len(succeeded)}, fehlgeschlagen: {failed} "
         f"(Fehlerquote {error_rate:.1%}, erlaubt {MAX_ERROR_RATE:.0%})"
+        + (f"; Gründe: {dict(sorted(reasons.items()))}" if reasons else "")
     )
     print(f"Davon nicht genau einmal gespeichert: {len(lost)}")
     print(
