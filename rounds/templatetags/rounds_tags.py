@@ -46,6 +46,8 @@ def rounds_of_text(page):
 def public_rounds(recent: int = 3):
     """For the home page: running rounds and the latest released tables, for everyone."""
     now = timezone.now()
-    running = list(publicly_mentioned(now).open(now).order_by("closes_at"))
-    released = list(publicly_mentioned(now).released().order_by("-released_at")[:recent])
-    return {"running": running, "released": released}
+    mentioned = publicly_mentioned(now)
+    shown = mentioned.open(now) | mentioned.released()
+    rounds = list(shown.order_by("-released_at", "closes_at"))
+    released = [r for r in rounds if r.is_released]
+    return {"running": [r for r in rounds if r.is_open(now)], "released": released[:recent]}
